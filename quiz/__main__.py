@@ -1,0 +1,5 @@
+"""Run quiz as ``python -m quiz``."""
+
+from quiz.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""Checking a learner's answer against a question, with partial credit.
+
+Every question scores from 0 to 1:
+
+- choice, truefalse, short, number: 1 when right, 0 otherwise.
+- multi: (right options picked - wrong options picked) / number of right options, never below 0.
+- order: the share of item pairs placed in the right relative order (one adjacent swap in four
+  items scores 5/6).
+- match: the share of left items paired with their right item.
+
+A round's score is the sum of its questions' scores.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from quiz.bank.model import (
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+
+Response = str | bool | float | tuple[str, ...] | dict[str, str]
+"""What a learner answered: a choice's text, true/false, typed text, a number, the picked or
+ordered texts (multi, order), or left -> right (match)."""
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Fold a typed answer for comparison: case, diacritics, punctuation and spacing are ignored.
+
+    >>> normalise("  Leposavić ") == normalise("leposavic") == normalise("Leposaviç")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NOT_WORD.sub(" ", bare.casefold()).split())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one answer: its score and whether it counts as fully right."""
+
+    score: float
+
+    @property
+    def correct(self) -> bool:
+        return self.score >= 1.0
+
+
+def check(question: Question, response: Response) -> Verdict:
+    """Score a response to a question (0 to 1); a response of the wrong shape scores 0."""
+    try:
+        return Verdict(round(_score(question, response), 6))
+    except (TypeError, ValueError, KeyError):
+        return Verdict(0.0)
+
+
+def _score(question: Question, response: Response) -> float:
+    match question:
+        case ChoiceQuestion():
+            return float(response == question.answer)
+        case TrueFalseQuestion():
+            return float(response is question.answer)
+        case ShortQuestion():
+            typed = normalise(str(response))
+            return float(bool(typed) and typed in {normalise(a) for a in question.answers})
+        case NumberQuestion():
+            if isinstance(response, (bool, tuple, dict)):
+                return 0.0
+            return float(abs(float(response) - question.answer) <= question.tolerance)
+        case MultiQuestion():
+            return _multi_score(question.answers, _texts(response))
+        case OrderQuestion():
+            return _order_score(question.items, _texts(response))
+        case MatchQuestion():
+            if not isinstance(response, dict):
+                return 0.0
+            right = sum(response.get(pair.left) == pair.right for pair in question.pairs)
+            return right / len(question.pairs)
+    raise TypeError(f"no scoring rule for {type(question).__name__}")
+
+
+def _texts(response: Response) -> tuple[str, ...]:
+    if not isinstance(response, (tuple, list)):
+        raise TypeError("expected a list of option texts")
+    return tuple(response)
+
+
+def _multi_score(right: Sequence[str], picked: Sequence[str]) -> float:
+    chosen = set(picked)
+    hits = len(chosen.intersection(right))
+    misses = len(chosen.difference(right))
+    return max(0.0, (hits - misses) / len(right))
+
+
+def _order_score(right: Sequence[str], given: Sequence[str]) -> float:
+    if sorted(given) != sorted(right):
+        return 0.0
+    position = {item: index for index, item in enumerate(given)}
+    pairs = list(combinations(right, 2))
+    in_order = sum(position[first] < position[second] for first, second in pairs)
+    return in_order / len(pairs)
+
+
+def correct_response(question: Question) -> Response:
+    """The response that scores 1, in the shape check() expects."""
+    match question:
+        case ChoiceQuestion() | TrueFalseQuestion() | NumberQuestion():
+            return question.answer
+        case ShortQuestion():
+            return question.answers[0]
+        case MultiQuestion():
+            return tuple(question.answers)
+        case OrderQuestion():
+            return tuple(question.items)
+        case MatchQuestion():
+            return {pair.left: pair.right for pair in question.pairs}
+    raise TypeError(f"no answer rule for {type(question).__name__}")

@@ -1,0 +1,64 @@
+"""The quiz command line: parse arguments, dispatch, turn user errors into messages.
+
+Nothing heavy is imported here: each command module imports what it needs when it runs, so
+``quiz validate`` never loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from quiz import __version__, exit_codes
+from quiz.commands import command_modules
+from quiz.errors import QuizError
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with the documented code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(exit_codes.USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand registered by its module."""
+    parser = _Parser(
+        prog="quiz",
+        description="Study question banks in the terminal; validate, import and export them.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in command_modules():
+        module.register(subparsers)
+    return parser
+
+
+def _with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``quiz`` alone, or ``quiz --learner ana``, means ``quiz play ...``."""
+    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}  # noqa: SLF001
+    if argv and (argv[0] in commands or argv[0] in {"-h", "--help", "--version"}):
+        return argv
+    return ["play", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``quiz`` console script; returns the exit code."""
+    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_with_default_command(parser, arguments))
+    try:
+        return int(args.func(args))
+    except QuizError as error:
+        print(f"quiz: error: {error.message}", file=sys.stderr)
+        if error.hint:
+            print(f"  hint: {error.hint}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("quiz: interrupted", file=sys.stderr)
+        return exit_codes.INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()
+        return exit_codes.OK
