@@ -23,8 +23,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(exit_codes.USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with every subcommand registered by its module."""
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The full parser, with every subcommand registered by its module, and the command names."""
     parser = _Parser(
         prog="quiz",
         description="Study question banks in the terminal; validate, import and export them.",
@@ -33,12 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in command_modules():
         module.register(subparsers)
-    return parser
+    return parser, set(subparsers.choices)
 
 
-def _with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+def _with_default_command(commands: set[str], argv: list[str]) -> list[str]:
     """``quiz`` alone, or ``quiz --learner ana``, means ``quiz play ...``."""
-    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}  # noqa: SLF001
     if argv and (argv[0] in commands or argv[0] in {"-h", "--help", "--version"}):
         return argv
     return ["play", *argv]
@@ -46,9 +45,9 @@ def _with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> l
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quiz`` console script; returns the exit code."""
-    parser = build_parser()
+    parser, commands = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(_with_default_command(parser, arguments))
+    args = parser.parse_args(_with_default_command(commands, arguments))
     try:
         return int(args.func(args))
     except QuizError as error:

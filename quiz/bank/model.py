@@ -30,8 +30,9 @@ def _metadata(text: str, **constraints: Any) -> dict[str, Any]:
 def doc(text: str, **constraints: Any) -> Any:
     """Declare a required field with its documentation and the constraints it must meet.
 
-    Constraints: min_length, min_items, max_items, minimum, maximum, pattern, and one_or_many
-    (a single value may stand for a list of one).
+    Constraints: min_length, min_items, max_items, minimum, maximum, pattern, one_or_many (a single
+    value may stand for a list of one) and keep_valid (a list whose bad items are reported and left
+    out, so the rest is still checked).
     """
     return field(metadata=_metadata(text, **constraints))
 
@@ -245,7 +246,9 @@ class Bank:
     language: str = opt("The language of the text, as a BCP 47 tag.", "en")
     sources: dict[str, Source] = doc("The works questions cite, by source id.", min_items=1)
     notes: StudyNotes = opt("Study notes: a primer, a timeline and a glossary.", StudyNotes)
-    questions: tuple[Question, ...] = doc("The questions, in the order they were written.", min_items=1)
+    questions: tuple[Question, ...] = doc(
+        "The questions, in the order they were written.", min_items=1, keep_valid=True
+    )
     spans: Mapping[str, Pos] = _spans()
     path: str = field(default="", compare=False, metadata={"internal": True})
 

@@ -1,0 +1,70 @@
+"""Problems as text for people, annotations for GitHub, or JSON for tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from quiz.bank.problems import Problem
+
+FORMATS = ("text", "github", "json")
+
+
+def as_text(problems: Sequence[Problem], files: int) -> str:
+    """`file:line:col: error[code]: message`, then one indented line of what to do, then a total."""
+    lines = []
+    for problem in problems:
+        lines.append(f"{problem.path}:{problem.line}:{problem.col}: {problem.severity}[{problem.code}]: "
+                     f"{problem.message}")
+        if problem.hint:
+            lines.append(f"    hint: {problem.hint}")
+    lines.append(_summary(problems, files))
+    return "\n".join(lines)
+
+
+def _summary(problems: Sequence[Problem], files: int) -> str:
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not problems:
+        return f"{checked}: all valid"
+    return f"{checked}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(problems: Sequence[Problem], files: int) -> str:
+    """GitHub Actions workflow commands, one per problem, so each shows on its line in a pull request."""
+    lines = []
+    for problem in problems:
+        title = _escape_property(f"quiz {problem.code}")
+        message = problem.message + (f"\n{problem.hint}" if problem.hint else "")
+        lines.append(f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
+                     f"col={problem.col},title={title}::{_escape_data(message)}")
+    lines.append(_summary(problems, files))
+    return "\n".join(lines)
+
+
+def as_json(problems: Sequence[Problem], files: int) -> str:
+    """One JSON document: counts and every problem with its position."""
+    errors = sum(problem.is_error for problem in problems)
+    document = {
+        "files": files,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [
+            {"path": p.path, "line": p.line, "column": p.col, "severity": p.severity, "code": p.code,
+             "message": p.message, "hint": p.hint}
+            for p in problems
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+RENDERERS = {"text": as_text, "github": as_github, "json": as_json}

@@ -1,0 +1,176 @@
+"""Rules a bank must follow beyond its shape: answers among the choices, sources that resolve,
+ids unique across files. Each rule turns a loaded bank into Problems positioned at the offending node.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+
+from quiz.bank.answers import normalise
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    Pos,
+    Question,
+    ShortQuestion,
+    SourceRef,
+)
+from quiz.bank.problems import Problem, Severity
+
+Finding = tuple[Pos, str, str, str, Severity]
+"""(position, code, message, hint, severity) before the file path is attached."""
+
+
+def _error(pos: Pos, code: str, message: str, hint: str) -> Finding:
+    return (pos, code, message, hint, "error")
+
+
+def _warning(pos: Pos, code: str, message: str, hint: str) -> Finding:
+    return (pos, code, message, hint, "warning")
+
+
+def _at(question: Question, key: str) -> Pos:
+    return question.spans.get(key) or question.spans.get("", (1, 1))
+
+
+def _duplicates(texts: Sequence[str], key: Callable[[str], str] = str) -> Iterator[tuple[int, str, int]]:
+    """(index, text, index of the first occurrence) for every repeated text."""
+    first: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        folded = key(text)
+        if folded in first:
+            yield index, text, first[folded]
+        else:
+            first[folded] = index
+
+
+def _suggest(value: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else "copy the text of one of the choices exactly"
+
+
+def _check_choices(question: ChoiceQuestion | MultiQuestion) -> Iterator[Finding]:
+    texts = [choice.text for choice in question.choices]
+    for index, text, first in _duplicates(texts, normalise):
+        yield _error(_at(question, f"choices[{index}]"), "duplicate-choice",
+                     f"choice {text!r} repeats choice {first + 1}", "make every choice different")
+    answers = (question.answer,) if isinstance(question, ChoiceQuestion) else question.answers
+    key = "answer" if isinstance(question, ChoiceQuestion) else "answers"
+    for index, answer in enumerate(answers):
+        if answer not in texts:
+            where = _at(question, key if key == "answer" else f"answers[{index}]")
+            yield _error(where, "answer-not-in-choices", f"answer {answer!r} is not one of the choices",
+                         _suggest(answer, texts))
+    if isinstance(question, MultiQuestion):
+        for index, text, _ in _duplicates(question.answers):
+            yield _error(_at(question, f"answers[{index}]"), "duplicate-answer",
+                         f"answer {text!r} is listed twice", "list each right choice once")
+
+
+def _check_short(question: ShortQuestion) -> Iterator[Finding]:
+    for index, answer in enumerate(question.answers):
+        if not normalise(answer):
+            yield _error(_at(question, f"answers[{index}]"), "empty-answer",
+                         f"accepted answer {answer!r} has no letters or digits", "write a word a learner could type")
+    for index, text, first in _duplicates(question.answers, normalise):
+        yield _warning(_at(question, f"answers[{index}]"), "duplicate-answer",
+                       f"{text!r} matches the same typed answers as {question.answers[first]!r}",
+                       "remove it: case, diacritics and punctuation are ignored when matching")
+
+
+def _check_order(question: OrderQuestion) -> Iterator[Finding]:
+    for index, text, _ in _duplicates(question.items, normalise):
+        yield _error(_at(question, f"items[{index}]"), "duplicate-item",
+                     f"item {text!r} appears twice, so the order is ambiguous", "make every item different")
+
+
+def _check_match(question: MatchQuestion) -> Iterator[Finding]:
+    for side in ("left", "right"):
+        texts = [getattr(pair, side) for pair in question.pairs]
+        for index, text, _ in _duplicates(texts, normalise):
+            yield _error(_at(question, f"pairs[{index}]"), "duplicate-item",
+                         f"{side} item {text!r} appears twice, so the pairs are ambiguous",
+                         f"make every {side} item different")
+
+
+_TYPE_RULES: dict[type, Callable[..., Iterator[Finding]]] = {
+    ChoiceQuestion: _check_choices,
+    MultiQuestion: _check_choices,
+    ShortQuestion: _check_short,
+    OrderQuestion: _check_order,
+    MatchQuestion: _check_match,
+}
+
+
+def _check_refs(refs: Sequence[SourceRef], spans_at: Callable[[int], Pos], bank: Bank) -> Iterator[Finding]:
+    declared = list(bank.sources)
+    for index, ref in enumerate(refs):
+        if ref.source not in bank.sources:
+            hint = _suggest(ref.source, declared) if declared else "declare it under 'sources:'"
+            if not hint.startswith("did you"):
+                hint = f"declare {ref.source!r} under 'sources:' or cite one of: {', '.join(declared)}"
+            yield _error(spans_at(index), "unknown-source", f"source {str(ref)!r} is not declared in this bank", hint)
+
+
+def _check_question(question: Question, bank: Bank) -> Iterator[Finding]:
+    rule = _TYPE_RULES.get(type(question))
+    if rule is not None:
+        yield from rule(question)
+    yield from _check_refs(question.source, lambda index: _at(question, f"source[{index}]"), bank)
+    if not question.tags:
+        yield _warning(_at(question, ""), "no-tags", f"question {question.id!r} has no tags",
+                       "add 'tags: [...]' so learners can filter and see results per topic")
+
+
+def _bank_findings(bank: Bank) -> Iterator[Finding]:
+    cited: set[str] = set()
+    seen: dict[str, Question] = {}
+    for question in bank.questions:
+        yield from _check_question(question, bank)
+        cited.update(ref.source for ref in question.source)
+        first = seen.setdefault(question.id, question)
+        if first is not question:
+            yield _error(_at(question, "id"), "duplicate-id",
+                         f"question id {question.id!r} is already used at line {_at(first, 'id')[0]}",
+                         "give every question its own id")
+    for event in bank.notes.timeline:
+        default = event.spans.get("", (1, 1))
+        yield from _check_refs(event.source, lambda i, ev=event, d=default: ev.spans.get(f"source[{i}]", d), bank)
+        cited.update(ref.source for ref in event.source)
+    for source_id in bank.sources:
+        if source_id not in cited:
+            yield _warning(bank.spans.get(f"sources.{source_id}", (1, 1)), "unused-source",
+                           f"source {source_id!r} is declared but never cited", "cite it or remove it")
+
+
+def check_bank(bank: Bank) -> list[Problem]:
+    """Every rule on one bank; the problems carry the bank's path."""
+    return [Problem(bank.path, pos[0], pos[1], code, message, hint, severity)
+            for pos, code, message, hint, severity in _bank_findings(bank)]
+
+
+def check_across(banks: Sequence[Bank]) -> list[Problem]:
+    """Rules across banks loaded together: bank ids and question ids are unique among them all."""
+    problems: list[Problem] = []
+    bank_ids: dict[str, Bank] = {}
+    question_ids: dict[str, tuple[Bank, Question]] = {}
+    for bank in banks:
+        first_bank = bank_ids.setdefault(bank.id, bank)
+        if first_bank is not bank:
+            line, col = bank.spans.get("id", (1, 1))
+            problems.append(Problem(bank.path, line, col, "duplicate-bank-id",
+                                    f"bank id {bank.id!r} is already used by {first_bank.path}",
+                                    "give every bank its own id"))
+        for question in bank.questions:
+            owner = question_ids.setdefault(question.id, (bank, question))
+            if owner[0] is not bank:
+                line, col = _at(question, "id")
+                first_line = _at(owner[1], "id")[0]
+                problems.append(Problem(bank.path, line, col, "duplicate-id",
+                                        f"question id {question.id!r} is already used in {owner[0].path}:{first_line}",
+                                        "prefix question ids with their bank id to keep them unique"))
+    return problems

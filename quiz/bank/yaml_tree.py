@@ -1,0 +1,220 @@
+"""YAML text -> a tree of nodes that remember their positions, refusing what a bank never needs.
+
+Built from PyYAML's event stream (the C parser when present), not from ``yaml.load``: nothing is
+constructed, so no tag can run code; duplicate keys are reported instead of silently overwritten;
+anchors and aliases are refused, which also defuses alias-expansion bombs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+from yaml import events
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # PyYAML built without libyaml: the pure-Python parser, same events, slower
+    from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
+
+STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class YScalar:
+    """A scalar as written: its text, whether it was plain (unquoted), and its explicit tag."""
+
+    __slots__ = ("col", "line", "plain", "tag", "value")
+
+    def __init__(self, value: str, plain: bool, tag: str | None, line: int, col: int) -> None:
+        self.value = value
+        self.plain = plain
+        self.tag = tag
+        self.line = line
+        self.col = col
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULL_WORDS
+
+
+class YMapping:
+    """A mapping: its key/value pairs in file order (keys are scalars, duplicates already reported)."""
+
+    __slots__ = ("col", "items", "line")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.items: dict[str, tuple[YScalar, YNode]] = {}
+        self.line = line
+        self.col = col
+
+
+class YSequence:
+    """A sequence of nodes."""
+
+    __slots__ = ("col", "items", "line")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.items: list[YNode] = []
+        self.line = line
+        self.col = col
+
+
+YNode = YScalar | YMapping | YSequence
+
+Report = Callable[[int, int, str, str, str], None]
+"""Called with (line, col, code, message, hint) for each problem found."""
+
+
+def describe(node: YNode) -> str:
+    """How a node is called in messages: 'a mapping', 'a list', 'the text "..."'."""
+    if isinstance(node, YMapping):
+        return "a mapping"
+    if isinstance(node, YSequence):
+        return "a list"
+    if node.is_null:
+        return "nothing"
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f"{'the value' if node.plain else 'the text'} {shown!r}"
+
+
+def build_tree(text: str, report: Report) -> YNode | None:
+    """Parse one YAML document into a positioned tree; None when there is no usable document."""
+    parser = _Parser(text)
+    try:
+        return _build(parser, report)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or "not valid YAML"
+        report(line, col, "yaml-syntax", _syntax_message(error), _syntax_hint(problem))
+        return None
+    except yaml.YAMLError as error:
+        report(1, 1, "yaml-syntax", str(error), "fix the YAML syntax")
+        return None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+
+
+def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
+    root: YNode | None = None
+    documents = 0
+    # Each open collection, with the key waiting for its value when it is a mapping.
+    stack: list[tuple[YMapping | YSequence, YScalar | None]] = []
+    skipping = 0  # depth inside a complex key or refused node whose content we ignore
+    get_event = parser.get_event
+    scalar_event, mapping_start, mapping_end = events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent
+    sequence_start, sequence_end = events.SequenceStartEvent, events.SequenceEndEvent
+
+    def attach(node: YNode, line: int, col: int) -> bool:
+        """Place a node in its parent; False when it is refused (a list or mapping used as a key)."""
+        nonlocal root
+        if not stack:
+            root = node
+            return True
+        parent, pending_key = stack[-1]
+        if isinstance(parent, YSequence):
+            parent.items.append(node)
+        elif pending_key is None:
+            if not isinstance(node, YScalar):
+                report(line, col, "complex-key", "a mapping key must be plain text", "write the key as text")
+                return False
+            stack[-1] = (parent, node)
+        else:
+            first = parent.items.get(pending_key.value)
+            if first is not None:
+                report(
+                    pending_key.line,
+                    pending_key.col,
+                    "duplicate-key",
+                    f"duplicate key {pending_key.value!r} (first at line {first[0].line}); "
+                    "YAML would silently keep only the last one",
+                    "remove or rename one of the two",
+                )
+            else:
+                parent.items[pending_key.value] = (pending_key, node)
+            stack[-1] = (parent, None)
+        return True
+
+    def check_anchor_and_tag(event: events.NodeEvent, line: int, col: int) -> bool:
+        if event.anchor is not None:
+            report(line, col, "anchor", f"anchor &{event.anchor} is not allowed in a bank",
+                   "write the value out in full where it is used")
+            return False
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
+            report(line, col, "unsafe-tag", f"the tag {tag!r} is not allowed; banks hold plain data only",
+                   "remove the tag: quiz never constructs objects from YAML tags")
+            return False
+        return True
+
+    while True:
+        event = get_event()
+        kind = type(event)
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if kind is scalar_event:
+            if skipping:
+                continue
+            if not check_anchor_and_tag(event, line, col):
+                attach(YScalar("", True, None, line, col), line, col)
+                continue
+            plain = not event.style  # the C parser gives "" for plain scalars, the pure one None
+            tag = None if event.tag in (None, "!") else event.tag
+            attach(YScalar(event.value, plain, tag, line, col), line, col)
+        elif kind is mapping_start or kind is sequence_start:
+            if skipping or not check_anchor_and_tag(event, line, col):
+                skipping += 1
+                continue
+            node: YMapping | YSequence = YMapping(line, col) if kind is mapping_start else YSequence(line, col)
+            if attach(node, line, col):
+                stack.append((node, None))
+            else:
+                skipping += 1
+        elif kind is mapping_end or kind is sequence_end:
+            if skipping:
+                skipping -= 1
+            else:
+                stack.pop()
+        elif kind is events.AliasEvent:
+            if skipping:
+                continue
+            report(line, col, "alias", f"alias *{event.anchor} is not allowed in a bank",
+                   "write the value out in full where it is used")
+            attach(YScalar("", True, None, line, col), line, col)
+        elif kind is events.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                report(line, col, "multiple-documents", "a bank file holds exactly one YAML document",
+                       "remove the '---' line and put each bank in its own file")
+                return root
+        elif kind is events.StreamEndEvent:
+            return root
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    parts = [part for part in (error.context, error.problem) if part]
+    return "YAML syntax: " + ", ".join(parts) if parts else "not valid YAML"
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "a ': ' inside unquoted text starts a new key: put the whole text in quotes"),
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("could not find expected ':'", "check the indentation and that every key ends with ':'"),
+    ("found unexpected end of stream", "a quote or bracket was opened and never closed"),
+    ("found undefined alias", "anchors and aliases are not allowed in a bank"),
+    ("did not find expected key", "check the indentation of this line against the ones above"),
+    ("expected <block end>", "check the indentation of this line against the ones above"),
+    ("found character that cannot start any token", "quote text that starts with @, ` or another special character"),
+)
+
+
+def _syntax_hint(problem: str) -> str:
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return hint
+    return "fix the YAML syntax at this position (an editor with YAML support shows it)"

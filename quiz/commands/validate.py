@@ -1,0 +1,43 @@
+"""`quiz validate PATH...`: check bank files and report every problem with its position."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quiz import exit_codes
+from quiz.errors import UsageError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check bank files (for editors, pre-commit and CI)",
+        description="Check bank files and folders (searched recursively for *.yaml and *.yml). "
+        "Exit 0 when valid, 1 when a bank is invalid, 2 for bad usage or an unreadable path.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bank files or folders")
+    parser.add_argument("--format", choices=("text", "github", "json"), default="text",
+                        help="text for people (default), github for Actions annotations, json for tools")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
+                        help="refuse files larger than this (default 16 MiB)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.bank.load import MAX_BYTES, load_paths
+    from quiz.bank.report import RENDERERS
+
+    try:
+        result = load_paths(args.paths, args.max_size or MAX_BYTES)
+    except FileNotFoundError as missing:
+        raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
+    if result.files == 0:
+        raise UsageError("no bank files (*.yaml, *.yml) found under " + ", ".join(map(str, args.paths)))
+    print(RENDERERS[args.format](result.problems, result.files), file=sys.stdout)
+    if any(problem.code == "unreadable" for problem in result.problems):
+        return exit_codes.USAGE
+    failing = [p for p in result.problems if p.is_error or args.strict]
+    return exit_codes.INVALID if failing else exit_codes.OK
