@@ -411,7 +411,7 @@ def _decode(data: bytes, ctx: Context) -> str | None:
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
-        col = error.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         ctx.error((line, col), "not-utf8", f"byte 0x{data[error.start]:02x} is not valid UTF-8",
                   "save the file as UTF-8 in your editor")
         return None
@@ -503,7 +503,7 @@ def load_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None,
         return None, [Problem(str(path), 1, 1, "unreadable", f"cannot read the file: {error.strerror}",
                               "check the path and its permissions")]
     if bank is not None:
-        problems.extend(check_bank(bank))
+        problems.extend(check_bank(bank, complete=not has_errors(problems)))
         if has_errors(problems):
             bank = None
     return bank, problems

@@ -126,7 +126,7 @@ def _check_question(question: Question, bank: Bank) -> Iterator[Finding]:
                        "add 'tags: [...]' so learners can filter and see results per topic")
 
 
-def _bank_findings(bank: Bank) -> Iterator[Finding]:
+def _bank_findings(bank: Bank, complete: bool) -> Iterator[Finding]:
     cited: set[str] = set()
     seen: dict[str, Question] = {}
     for question in bank.questions:
@@ -141,16 +141,20 @@ def _bank_findings(bank: Bank) -> Iterator[Finding]:
         default = event.spans.get("", (1, 1))
         yield from _check_refs(event.source, lambda i, ev=event, d=default: ev.spans.get(f"source[{i}]", d), bank)
         cited.update(ref.source for ref in event.source)
-    for source_id in bank.sources:
+    for source_id in bank.sources if complete else ():
         if source_id not in cited:
             yield _warning(bank.spans.get(f"sources.{source_id}", (1, 1)), "unused-source",
                            f"source {source_id!r} is declared but never cited", "cite it or remove it")
 
 
-def check_bank(bank: Bank) -> list[Problem]:
-    """Every rule on one bank; the problems carry the bank's path."""
+def check_bank(bank: Bank, complete: bool = True) -> list[Problem]:
+    """Every rule on one bank; the problems carry the bank's path.
+
+    ``complete`` is False when some questions could not be read: unused sources are then not reported,
+    since the unreadable questions may cite them.
+    """
     return [Problem(bank.path, pos[0], pos[1], code, message, hint, severity)
-            for pos, code, message, hint, severity in _bank_findings(bank)]
+            for pos, code, message, hint, severity in _bank_findings(bank, complete)]
 
 
 def check_across(banks: Sequence[Bank]) -> list[Problem]:

@@ -1,0 +1,43 @@
+"""`quiz new FILE`: write a commented starter bank that validates as written."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from quiz.errors import UsageError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "new",
+        help="write a commented starter bank",
+        description="Write a starter bank with one question of every type and comments on each field. "
+        "Its first line points editors at the JSON Schema.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the bank file to create (*.yaml)")
+    parser.add_argument("--id", dest="bank_id", help="the bank id (default: from the file name)")
+    parser.add_argument("--schema", help="the schema location for editors (default: the installed schema file)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.bank.starter import starter_bank
+    from quiz.locations import schema_path
+
+    path: Path = args.file
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{path} does not end in .yaml or .yml", "name the file like my-bank.yaml")
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} already exists", "choose another name, or pass --force to overwrite it")
+    bank_id = args.bank_id or re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._") or "my-bank"
+    schema = args.schema or schema_path().as_uri()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(starter_bank(bank_id, path.name, schema), encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+    print(f"wrote {path}; check it with: quiz validate {path}")
+    return 0
