@@ -1,0 +1,68 @@
+"""Learners, rounds and answers in SQLite. No UI; nothing is opened at import time.
+
+Usage::
+
+    from quiz.store import Store, AnswerRecord
+
+    with Store.open(path) as store:          # creates folders; WAL; migrations on PRAGMA user_version
+        if store.notice:                     # the file was not a quiz database and was moved aside
+            show(store.notice)
+        ana = store.learner("ana") or store.add_learner("Ana")
+        store.touch_learner(ana.id)
+        round_id = store.start_round(ana.id, "attack-2023", "practice", ["q1", "q2"], {"count": 2})
+        store.record_answer(round_id, AnswerRecord("q1", "attack-2023", content_hash, "Leposavić", 1.0, 4.2))
+        store.finish_round(round_id, seconds=30.5)
+
+Learners (names unique whatever their case and spacing; QuizError for an empty, long or taken name):
+    learners() -> list[Learner]                 most recently used first
+    learner(name) -> Learner | None
+    add_learner(name) -> Learner
+    rename_learner(name, new_name) -> Learner   QuizError if unknown or taken
+    remove_learner(name) -> None                also removes their rounds and answers
+    touch_learner(learner_id) -> None           "used now", so they are offered first
+    last_learner() -> Learner | None
+
+Rounds and answers (every write is its own committed, fsynced transaction):
+    start_round(learner_id, bank_id, mode, question_ids, settings) -> int     mode in MODES
+    record_answer(round_id, AnswerRecord) -> None    the same question again in a round replaces it
+    finish_round(round_id, seconds) -> None
+    resumable_round(learner_id) -> ResumableRound | None   newest round neither finished nor abandoned
+    abandon_round(round_id) -> None             keeps its answers, stops offering to resume it
+    round_answers(round_id) -> list[StoredAnswer]    in answering order; JSON lists come back as tuples
+
+History:
+    rounds(learner_id) -> list[RoundSummary]    newest first; .status finished/abandoned/unfinished
+    bank_progress(learner_id) -> dict[bank_id, BankProgress]   last and best finished round, questions seen
+    open_mistakes(learner_id, bank_id=None) -> list[(bank_id, question_id)]   latest answer scored < 1
+    answer_stats(learner_id) -> list[QuestionStats]   per question; .status(current_hashes) tells
+        "current", "changed" (content hash differs from the loaded bank's) or "retired" (in no bank)
+
+Errors: QuizError for what a user can fix (a bad name, a database from a newer quiz, an unusable
+path); ValueError/LookupError for a caller's bug (unknown mode, score outside 0..1, no such round).
+"""
+
+from __future__ import annotations
+
+from quiz.store.database import Store
+from quiz.store.records import (
+    MODES,
+    AnswerRecord,
+    BankProgress,
+    Learner,
+    QuestionStats,
+    ResumableRound,
+    RoundSummary,
+    StoredAnswer,
+)
+
+__all__ = [
+    "MODES",
+    "AnswerRecord",
+    "BankProgress",
+    "Learner",
+    "QuestionStats",
+    "ResumableRound",
+    "RoundSummary",
+    "Store",
+    "StoredAnswer",
+]

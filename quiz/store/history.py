@@ -1,0 +1,85 @@
+"""The questions the history screen and ``quiz scores`` ask; each is one indexed query."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from quiz.store.records import BankProgress, QuestionStats, RoundSummary
+
+
+def round_summaries(connection: sqlite3.Connection, learner_id: int) -> list[RoundSummary]:
+    """Every round of the learner, newest first, with its answered count and score."""
+    rows = connection.execute(
+        "SELECT r.id, r.bank_id, r.mode, r.started_at, r.finished_at, r.abandoned_at, r.planned,"
+        " count(a.id), coalesce(sum(a.score), 0.0), r.seconds"
+        " FROM rounds AS r LEFT JOIN answers AS a ON a.round_id = r.id"
+        " WHERE r.learner_id = ? GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC",
+        (learner_id,),
+    )
+    return [RoundSummary(*row) for row in rows]
+
+
+def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, BankProgress]:
+    """Per bank: the last and best finished round (best by share of the maximum), questions seen."""
+    seen = dict(
+        connection.execute(
+            "SELECT bank_id, count(DISTINCT question_id) FROM answers WHERE learner_id = ? GROUP BY bank_id",
+            (learner_id,),
+        ).fetchall()
+    )
+    last: dict[str, tuple[float, int]] = {}
+    best: dict[str, tuple[float, int]] = {}
+    finished = connection.execute(
+        "SELECT r.bank_id, r.planned, coalesce(sum(a.score), 0.0)"
+        " FROM rounds AS r LEFT JOIN answers AS a ON a.round_id = r.id"
+        " WHERE r.learner_id = ? AND r.finished_at IS NOT NULL"
+        " GROUP BY r.id ORDER BY r.finished_at, r.id",
+        (learner_id,),
+    )
+    for bank_id, planned, score in finished:
+        last[bank_id] = (score, planned)
+        if bank_id not in best or _share(score, planned) > _share(*best[bank_id]):
+            best[bank_id] = (score, planned)
+    return {
+        bank_id: BankProgress(
+            bank_id=bank_id,
+            last_score=last[bank_id][0] if bank_id in last else None,
+            last_max=last[bank_id][1] if bank_id in last else None,
+            best_score=best[bank_id][0] if bank_id in best else None,
+            best_max=best[bank_id][1] if bank_id in best else None,
+            questions_seen=seen.get(bank_id, 0),
+        )
+        for bank_id in sorted(seen.keys() | last.keys())
+    }
+
+
+def open_mistakes(
+    connection: sqlite3.Connection, learner_id: int, bank_id: str | None
+) -> list[tuple[str, str]]:
+    """(bank id, question id) of each question whose latest answer scored below 1.
+
+    A question answered wrongly and later answered right is no longer a mistake.
+    """
+    rows = connection.execute(
+        "SELECT bank_id, question_id, score, max(id) FROM answers"
+        " WHERE learner_id = :learner AND (:bank IS NULL OR bank_id = :bank)"
+        " GROUP BY bank_id, question_id ORDER BY bank_id, question_id",
+        {"learner": learner_id, "bank": bank_id},
+    )
+    return [(bank, question) for bank, question, score, _ in rows if score < 1.0]
+
+
+def answer_stats(connection: sqlite3.Connection, learner_id: int) -> list[QuestionStats]:
+    """Per question answered: attempts, fully right answers, and the latest answer's hash and score."""
+    rows = connection.execute(
+        "SELECT a.bank_id, a.question_id, a.content_hash, s.attempts, s.right, a.score, a.answered_at"
+        " FROM (SELECT max(id) AS last_id, count(*) AS attempts, sum(score >= 1.0) AS right"
+        "       FROM answers WHERE learner_id = ? GROUP BY bank_id, question_id) AS s"
+        " JOIN answers AS a ON a.id = s.last_id ORDER BY a.bank_id, a.question_id",
+        (learner_id,),
+    )
+    return [QuestionStats(*row) for row in rows]
+
+
+def _share(score: float, planned: int) -> float:
+    return score / planned if planned else 0.0

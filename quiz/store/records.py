@@ -1,0 +1,128 @@
+"""What the store hands out: plain frozen records, so no caller ever sees a database row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+MODES = ("practice", "exam", "review", "quick")
+"""The round modes the store accepts; the study layer gives them their meaning."""
+
+RoundStatus = Literal["finished", "abandoned", "unfinished"]
+QuestionStatus = Literal["current", "changed", "retired"]
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Someone studying on this machine; names are unique regardless of case."""
+
+    id: int
+    name: str
+    created_at: str
+    last_seen_at: str | None
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer as the study layer gives it to the store.
+
+    ``content_hash`` is ``quiz.bank.fingerprint.content_hash(question)`` at the time of answering,
+    so history can later tell that a question changed. ``response`` must be JSON-serialisable.
+    """
+
+    question_id: str
+    bank_id: str
+    content_hash: str
+    response: Any
+    score: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """An answer as stored. JSON lists come back as tuples, the shape ``quiz.bank.answers`` uses."""
+
+    id: int
+    round_id: int
+    bank_id: str
+    question_id: str
+    content_hash: str
+    response: Any
+    score: float
+    seconds: float
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """One round in a learner's history; ``score`` is the sum of its answers' scores."""
+
+    id: int
+    bank_id: str
+    mode: str
+    started_at: str
+    finished_at: str | None
+    abandoned_at: str | None
+    planned: int
+    answered: int
+    score: float
+    seconds: float | None
+
+    @property
+    def status(self) -> RoundStatus:
+        if self.finished_at is not None:
+            return "finished"
+        return "abandoned" if self.abandoned_at is not None else "unfinished"
+
+
+@dataclass(frozen=True)
+class ResumableRound:
+    """An unfinished round to offer again: what was planned, what is answered, the score so far."""
+
+    id: int
+    bank_id: str
+    mode: str
+    started_at: str
+    question_ids: tuple[str, ...]
+    answered_ids: tuple[str, ...]
+    score: float
+    settings: Mapping[str, Any]
+
+    @property
+    def remaining_ids(self) -> tuple[str, ...]:
+        """The planned questions not answered yet, in their planned order."""
+        answered = set(self.answered_ids)
+        return tuple(question_id for question_id in self.question_ids if question_id not in answered)
+
+
+@dataclass(frozen=True)
+class BankProgress:
+    """A learner's standing in one bank; the score fields are None until a round there is finished."""
+
+    bank_id: str
+    last_score: float | None
+    last_max: int | None
+    best_score: float | None
+    best_max: int | None
+    questions_seen: int
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How a learner has done on one question, across every round."""
+
+    bank_id: str
+    question_id: str
+    content_hash: str
+    attempts: int
+    right: int
+    last_score: float
+    last_answered_at: str
+
+    def status(self, current_hashes: Mapping[str, str]) -> QuestionStatus:
+        """Compare with the loaded banks (question id -> content hash): current, changed or retired."""
+        current = current_hashes.get(self.question_id)
+        if current is None:
+            return "retired"
+        return "current" if current == self.content_hash else "changed"

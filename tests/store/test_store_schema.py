@@ -1,0 +1,83 @@
+"""A new database gets the whole schema; opening again keeps data; a newer schema is refused."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.errors import QuizError
+from quiz.store import Store
+from quiz.store.migrations import APPLICATION_ID, SCHEMA_VERSION
+
+
+def test_new_database_is_created_with_folders_and_current_schema(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.notice is None
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"learners", "rounds", "answers", "answers_by_round", "answers_by_question"} <= names
+
+
+def test_reopening_keeps_data_and_does_not_migrate_again(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.add_learner("Ana")
+    with Store.open(db_path) as store:
+        assert [learner.name for learner in store.learners()] == ["Ana"]
+
+
+def test_history_queries_use_indexes(store: Store) -> None:
+    connection = sqlite3.connect(store.path)
+    plan = " ".join(
+        str(row)
+        for row in connection.execute(
+            "EXPLAIN QUERY PLAN SELECT bank_id, question_id, score, max(id) FROM answers"
+            " WHERE learner_id = 1 GROUP BY bank_id, question_id"
+        )
+    )
+    assert "answers_by_question" in plan
+    assert "SCAN answers" not in plan.replace("COVERING INDEX", "")
+
+
+def test_newer_schema_is_refused_and_left_untouched(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    connection = sqlite3.connect(db_path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.execute("CREATE TABLE learners (id INTEGER PRIMARY KEY, future TEXT)")
+    connection.commit()
+    connection.close()
+    before = db_path.read_bytes()
+
+    with pytest.raises(QuizError) as raised:
+        Store.open(db_path)
+
+    assert "newer version of quiz" in raised.value.message
+    assert "--db" in raised.value.hint
+    assert db_path.read_bytes() == before
+    assert list(db_path.parent.iterdir()) == [db_path]
+
+
+def test_a_folder_is_not_accepted_as_database(tmp_path: Path) -> None:
+    with pytest.raises(QuizError, match="is a folder"):
+        Store.open(tmp_path)
+
+
+def test_importing_the_store_opens_nothing_and_loads_no_textual(tmp_path: Path) -> None:
+    target = tmp_path / "never.sqlite3"
+    code = "import sys, quiz.store; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"QUIZ_DB": str(target), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
+    assert not target.exists()
