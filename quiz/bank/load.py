@@ -72,7 +72,7 @@ def _read_text(node: YNode, ctx: Context, name: str) -> Any:
     if scalar.plain and scalar.tag is None and _reads_as_non_text(scalar.value):
         ctx.error(node, "wrong-type", f"{name} should be text, but {scalar.value!r} reads as a "
                   f"{'number' if scalar.value[0] not in 'tTfF' else 'true/false value'} in YAML",
-                  f"put it in quotes: {name.rsplit(' ', 1)[-1]}: \"{scalar.value}\"")
+                  f"put it in quotes: \"{scalar.value}\"")
         return INVALID
     return scalar.value
 

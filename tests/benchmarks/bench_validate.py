@@ -1,0 +1,70 @@
+"""How much `quiz validate` costs next to the bare C YAML parse of the same file, and its memory.
+
+Run: python tests/benchmarks/bench_validate.py [--questions 5000] [--runs 7]
+
+Both sides run as whole processes (interpreter start, imports, reading the file), measured in the same
+run, so the ratio holds on any machine. The baseline is the floor for any YAML validator in Python:
+`yaml.load(text, Loader=yaml.CSafeLoader)`, which checks nothing. Target: ratio <= 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bank_generator import write_bank  # noqa: E402
+
+BASELINE = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
+VALIDATE = "import sys; from quiz.cli import main; raise SystemExit(main(['validate', sys.argv[1]]))"
+MEMORY = (
+    "import resource, sys; from pathlib import Path; from quiz.bank.load import load_paths; "
+    "result = load_paths([Path(sys.argv[1])]); assert result.ok and len(result.banks[0].questions) > 0; "
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+)
+MEMORY_BASELINE = "import resource, quiz.bank.load; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+
+
+def timed(code: str, path: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def peak_kib(code: str, path: Path) -> int:
+    output = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True)
+    return int(output.stdout.split()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--questions", type=int, default=5000)
+    parser.add_argument("--memory-questions", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        bank = write_bank(Path(folder) / "bank.yaml", args.questions)
+        timed(VALIDATE, bank)  # warm the file cache and bytecode
+        baseline, ours = [], []
+        for _ in range(args.runs):  # interleaved, so drift hits both sides alike
+            baseline.append(timed(BASELINE, bank))
+            ours.append(timed(VALIDATE, bank))
+        base, mine = statistics.median(baseline), statistics.median(ours)
+        size = bank.stat().st_size / 1e6
+        print(f"bank: {args.questions} questions, {size:.1f} MB; {args.runs} runs each, medians")
+        print(f"  bare yaml.load(CSafeLoader) process: {base * 1000:7.0f} ms")
+        print(f"  quiz validate process:               {mine * 1000:7.0f} ms")
+        print(f"  ratio validate / bare parse:         {mine / base:7.2f}x  (target <= 1.30)")
+        big = write_bank(Path(folder) / "big.yaml", args.memory_questions)
+        peak, idle = peak_kib(MEMORY, big), peak_kib(MEMORY_BASELINE, big)
+        print(f"memory: loading {args.memory_questions} questions peaks at {peak / 1024:.0f} MiB "
+              f"(interpreter and imports alone: {idle / 1024:.0f} MiB; target < 150 MiB)")
+
+
+if __name__ == "__main__":
+    main()
