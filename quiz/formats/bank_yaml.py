@@ -1,0 +1,159 @@
+"""Write a bank as YAML a teacher can read and edit: comments, plain scalars where safe, block text.
+
+Used for imported banks. Every scalar is checked by reading it back with a YAML parser, so what is
+written is exactly what was meant (``no`` stays a string, ``1:2`` stays text).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import yaml
+
+from quiz.bank.model import (
+    Bank,
+    Choice,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from quiz.formats.gift_export import number_text
+from quiz.formats.importing import PLACEHOLDER
+from quiz.formats.plain_data import plain
+
+
+def _reads_back(snippet: str, value: object) -> bool:
+    try:
+        return yaml.safe_load(snippet) == {"k": value}
+    except yaml.YAMLError:
+        return False
+
+
+def scalar(value: object, indent: int = 0) -> str:
+    """A YAML scalar for ``value``: plain if it reads back unchanged, a ``|`` block for multi-line
+    text, else double-quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    text = str(value)
+    if "\n" in text.rstrip("\n") and text == text.lstrip(" "):
+        pad = " " * (indent + 2)
+        chomp = "" if text.endswith("\n") and not text.endswith("\n\n") else "-"
+        body = "\n".join(pad + line if line else "" for line in text.rstrip("\n").split("\n"))
+        block = f"|{chomp}\n{body}"
+        if _reads_back(f"k: |{chomp}\n" + "\n".join(
+                "  " + line if line else "" for line in text.rstrip("\n").split("\n")), text):
+            return block
+    if text and text == text.strip() and "\n" not in text and _reads_back(f"k: {text}", text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Written:
+    """The YAML text and the line where each question starts, to map problems back to questions."""
+
+    text: str
+    question_lines: dict[int, str]
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, indent: int, key: str, value: object) -> None:
+        self.lines.append(f"{' ' * indent}{key}: {scalar(value, indent)}")
+
+    def comment(self, indent: int, text: str) -> None:
+        self.lines.extend(f"{' ' * indent}# {line}".rstrip() for line in text.split("\n"))
+
+    def mapping(self, indent: int, data: Mapping[str, object]) -> None:
+        for key, value in data.items():
+            if isinstance(value, Mapping):
+                self.lines.append(f"{' ' * indent}{key}:")
+                self.mapping(indent + 2, value)
+            elif isinstance(value, list):
+                self.lines.append(f"{' ' * indent}{key}:")
+                self.sequence(indent + 2, value)
+            else:
+                self.add(indent, key, value)
+
+    def sequence(self, indent: int, items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, Mapping):
+                start = len(self.lines)
+                self.mapping(indent + 2, item)
+                self.lines[start] = f"{' ' * indent}- {self.lines[start].lstrip()}"
+            else:
+                self.lines.append(f"{' ' * indent}- {scalar(item, indent + 2)}")
+
+
+def _choice(choice: Choice) -> object:
+    return {"text": choice.text, "feedback": choice.feedback} if choice.feedback else choice.text
+
+
+def _specific(question: Question) -> dict[str, object]:
+    match question:
+        case ChoiceQuestion():
+            return {"choices": [_choice(c) for c in question.choices], "answer": question.answer}
+        case MultiQuestion():
+            return {"choices": [_choice(c) for c in question.choices], "answers": list(question.answers)}
+        case TrueFalseQuestion():
+            return {"answer": question.answer}
+        case ShortQuestion():
+            return {"answers": list(question.answers)}
+        case OrderQuestion():
+            return {"items": list(question.items)}
+        case MatchQuestion():
+            return {"pairs": [{"left": p.left, "right": p.right} for p in question.pairs]}
+        case NumberQuestion():
+            extra: dict[str, object] = {"answer": question.answer, "tolerance": question.tolerance}
+            return {**extra, "unit": question.unit} if question.unit else extra
+    raise TypeError(f"no YAML form for {type(question).__name__}")
+
+
+def _question(writer: _Writer, question: Question, origin: str) -> None:
+    writer.comment(2, origin)
+    start = len(writer.lines)
+    writer.mapping(4, {"id": question.id, "type": question.TYPE, "prompt": question.prompt,
+                       **_specific(question)})
+    writer.lines[start] = "  - " + writer.lines[start].lstrip()
+    if question.explanation == PLACEHOLDER:
+        writer.comment(4, "TO DO: replace this placeholder with two or three sentences of explanation.")
+    writer.add(4, "explanation", question.explanation)
+    refs = [str(ref) for ref in question.source]
+    writer.lines.append(f"    source: {refs[0] if len(refs) == 1 else '[' + ', '.join(refs) + ']'}")
+    if question.tags:
+        writer.lines.append(f"    tags: [{', '.join(question.tags)}]")
+    if question.difficulty is not None:
+        writer.add(4, "difficulty", question.difficulty)
+    if question.hint:
+        writer.add(4, "hint", question.hint)
+
+
+def write_bank(bank: Bank, header: str, schema: str, origins: Mapping[str, str]) -> Written:
+    """The bank as commented YAML; ``origins`` says, per question id, where it came from."""
+    writer = _Writer()
+    writer.lines.append(f"# yaml-language-server: $schema={schema}")
+    writer.comment(0, header)
+    writer.mapping(0, {"format": bank.format, "id": bank.id, "title": bank.title,
+                       "description": bank.description, "language": bank.language})
+    writer.mapping(0, {"sources": plain(bank.sources)})
+    notes = plain(bank.notes)
+    if notes:
+        writer.mapping(0, {"notes": notes})
+    writer.lines.append("questions:")
+    starts: dict[int, str] = {}
+    for question in bank.questions:
+        writer.lines.append("")
+        starts[len(writer.lines) + 1] = question.id
+        _question(writer, question, origins.get(question.id, ""))
+    return Written("\n".join(writer.lines) + "\n", starts)

@@ -1,0 +1,122 @@
+"""Banks to Moodle GIFT text.
+
+Everything Moodle can hold goes where Moodle reads it; what it cannot (hints, source references,
+difficulty, units, the bank's sources and notes) goes in ``//`` comments that ``quiz import`` reads back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from quiz.formats import moodle_grades
+from quiz.formats.gift_syntax import escape
+from quiz.formats.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.plain_data import bank_info
+
+BANK_COMMENT = "// quiz-bank: "
+QUESTION_COMMENT = "// quiz: "
+
+
+def number_text(value: float) -> str:
+    """A number without a useless ``.0``: 1999, 0.5, -3.25."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def category_path(bank: Bank) -> str:
+    """Moodle category for a bank; a slash inside a name is written ``//``."""
+    return "$course$/top/" + bank.title.replace("/", "//")
+
+
+def _feedback(text: str) -> str:
+    return f"#{escape(text)}" if text else ""
+
+
+def _answers(question: Question) -> list[str]:
+    match question:
+        case ChoiceQuestion():
+            return [("=" if c.text == question.answer else "~") + escape(c.text) + _feedback(c.feedback)
+                    for c in question.choices]
+        case MultiQuestion():
+            weights = moodle_grades.multi_weights([c.text for c in question.choices], question.answers)
+            return [f"~%{moodle_grades.text(w)}%{escape(c.text)}{_feedback(c.feedback)}"
+                    for c, w in zip(question.choices, weights, strict=True)]
+        case TrueFalseQuestion():
+            return ["TRUE" if question.answer else "FALSE"]
+        case ShortQuestion():
+            return [f"={escape(answer)}" for answer in question.answers]
+        case MatchQuestion():
+            return [f"={escape(p.left)} -> {escape(p.right)}" for p in question.pairs]
+        case OrderQuestion():
+            return [f"={position} -> {escape(item)}" for position, item in enumerate(question.items, 1)]
+        case NumberQuestion():
+            return [f"#{number_text(question.answer)}:{number_text(question.tolerance)}"]
+    raise TypeError(f"no GIFT form for {type(question).__name__}")
+
+
+def _meta(question: Question) -> dict[str, object]:
+    meta: dict[str, object] = {"source": [str(ref) for ref in question.source]}
+    if question.difficulty is not None:
+        meta["difficulty"] = question.difficulty
+    if question.hint:
+        meta["hint"] = question.hint
+    if isinstance(question, NumberQuestion) and question.unit:
+        meta["unit"] = question.unit
+    if isinstance(question, OrderQuestion):
+        meta["type"] = "order"
+    return meta
+
+
+def question_text(question: Question) -> str:
+    """One question: its comment lines, then ``::id::prompt {answers ####explanation}``."""
+    labels = [f"[id:{question.id}]", *(f"[tag:{tag}]" for tag in question.tags)]
+    lines = [
+        "// " + " ".join(labels),
+        QUESTION_COMMENT + json.dumps(_meta(question), ensure_ascii=False),
+        f"::{escape(question.id)}::{escape(question.prompt)} {{",
+        *(f"  {answer}" for answer in _answers(question)),
+        f"  ####{escape(question.explanation)}",
+        "}",
+    ]
+    return "\n".join(lines)
+
+
+def _losses(question: Question) -> list[Loss]:
+    kept = "GIFT has no field for it"
+    losses = [question_loss(question, "source", kept, kept=True)]
+    if question.difficulty is not None:
+        losses.append(question_loss(question, "difficulty", kept, kept=True))
+    if question.hint:
+        losses.append(question_loss(question, "hint", kept, kept=True))
+    if isinstance(question, NumberQuestion) and question.unit:
+        losses.append(question_loss(question, "unit", "GIFT numerical questions have no unit", kept=True))
+    if isinstance(question, OrderQuestion):
+        losses.append(question_loss(
+            question, "type",
+            "order becomes a match of position -> item; partial credit for a nearly right order is lost",
+        ))
+    return losses
+
+
+def export_gift(banks: Sequence[Bank]) -> Exported:
+    """GIFT text for the banks, one ``$CATEGORY`` per bank, and what Moodle will not see."""
+    parts: list[str] = []
+    for bank in banks:
+        parts.append(f"$CATEGORY: {category_path(bank)}")
+        parts.append(BANK_COMMENT + json.dumps(bank_info(bank), ensure_ascii=False))
+        parts.extend(question_text(question) for question in bank.questions)
+    questions = all_questions(banks)
+    losses = [loss for question in questions for loss in _losses(question)]
+    losses += bank_losses(banks, "GIFT", kept=True)
+    return Exported(("\n\n".join(parts) + "\n").encode(), tuple(losses), len(questions))

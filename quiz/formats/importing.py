@@ -1,0 +1,116 @@
+"""What every importer shares: errors with a line, notes on what did not map, ids, the new bank."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.bank.model import FORMAT_VERSION, Bank, Question, Source, SourceRef, StudyNotes
+from quiz.errors import QuizError
+from quiz.formats.plain_data import BankInfo
+
+PLACEHOLDER = "TO DO: explain why this answer is right (the imported file had no general feedback)."
+"""The explanation of an imported question that had none; the teacher is told to fill these in."""
+
+
+class FormatError(QuizError):
+    """An imported file that cannot be read, with the line where reading stopped."""
+
+    def __init__(self, path: str, line: int, message: str, hint: str = "") -> None:
+        super().__init__(f"{path}, line {line}: {message}", hint)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something in the imported file that did not map, or mapped with a change."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class ImportContext:
+    """What an importer needs to build questions: the bank id, the source to cite, unique ids."""
+
+    path: str
+    bank_id: str
+    source_id: str
+    notes: list[Note] = field(default_factory=list)
+    used_ids: set[str] = field(default_factory=set)
+
+    def note(self, line: int, message: str) -> None:
+        self.notes.append(Note(line, message))
+
+    @property
+    def source(self) -> tuple[SourceRef, ...]:
+        return (SourceRef(source=self.source_id),)
+
+    def new_id(self, line: int, *, given: str = "", title: str = "", prompt: str = "") -> str:
+        """A unique question id: the file's own id if usable, else bank id + slug of the title, else a
+        hash of the prompt, so importing the same file twice gives the same ids."""
+        candidate = slug(given, 60) if given else ""
+        if given and not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", candidate):
+            candidate = ""
+        if given and candidate != given:
+            self.note(line, f"id {given!r} is not a quiz id; using {candidate or 'a generated one'!r}")
+        if not candidate:
+            tail = slug(title, 40) or hashlib.sha256(prompt.encode()).hexdigest()[:8]
+            candidate = f"{self.bank_id}.{tail}"
+        unique, number = candidate, 2
+        while unique in self.used_ids:
+            unique, number = f"{candidate}-{number}", number + 1
+        self.used_ids.add(unique)
+        return unique
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """Lowercase ASCII letters, digits and dashes, for ids and tags."""
+    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")[:limit].strip("-")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an importer read: questions, the bank information if the file carried it, and notes."""
+
+    questions: tuple[Question, ...]
+    notes: tuple[Note, ...]
+    lines: dict[str, int]
+    info: BankInfo | None = None
+
+
+def default_ids(path: Path) -> tuple[str, str]:
+    """(bank id, source id) for a file: its name as a slug."""
+    name = slug(path.stem) or "imported"
+    return name, name
+
+
+def build_bank(imported: Imported, path: Path, bank_id: str, source_id: str, kind: str) -> Bank:
+    """The bank an import writes: the file's own bank information if it had any, plus a source entry
+    for the imported file itself."""
+    today = dt.date.today().isoformat()
+    imported_source = Source(
+        title=path.name,
+        publisher=f"{kind} file (fill in who wrote it)",
+        date=today,
+        notes=f"Imported with quiz import --from {kind.lower()} on {today}.",
+    )
+    info = imported.info
+    if info is not None:
+        sources = {**info.sources, source_id: imported_source}
+        return Bank(format=FORMAT_VERSION, id=bank_id, title=info.title, description=info.description,
+                    language=info.language, sources=sources, notes=info.notes, questions=imported.questions)
+    return Bank(
+        format=FORMAT_VERSION,
+        id=bank_id,
+        title=path.stem.replace("_", " ").replace("-", " ").strip() or bank_id,
+        description=f"Questions imported from {path.name}.",
+        sources={source_id: imported_source},
+        notes=StudyNotes(),
+        questions=imported.questions,
+    )

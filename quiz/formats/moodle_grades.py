@@ -1,0 +1,32 @@
+"""Moodle's fixed list of answer grades: GIFT weights and XML fractions must be on it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_POSITIVE = (100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0,
+             20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0)
+GRADES: tuple[float, ...] = tuple(sorted({*_POSITIVE, *(-g for g in _POSITIVE)}, reverse=True))
+"""Every percentage Moodle accepts, from 100 down to -100 (question/engine/bank.php)."""
+
+
+def snap(percent: float) -> float:
+    """The Moodle grade nearest to ``percent``."""
+    return min(GRADES, key=lambda grade: abs(grade - percent))
+
+
+def text(percent: float) -> str:
+    """A grade as Moodle writes it: ``50``, ``33.33333``, ``-100``."""
+    return f"{percent:.5f}".rstrip("0").rstrip(".")
+
+
+def multi_weights(choices: Sequence[str], answers: Sequence[str]) -> list[float]:
+    """Per-choice grades that score a multi question as quiz does.
+
+    Each right choice earns 100/n and each wrong one costs 100/n (n right answers), which is quiz's
+    (hits - misses) / n floored at 0; Moodle floors a question's total at 0 too. 100/n is on the grade
+    list for n up to 10, so the right weights add up to 100 (99.99999 for thirds, as Moodle writes).
+    """
+    share = snap(100 / len(answers))
+    right = set(answers)
+    return [share if choice in right else -share for choice in choices]

@@ -1,0 +1,88 @@
+"""A bank's own information (sources, notes) as plain JSON-ready data, and back.
+
+GIFT keeps it in a ``// quiz-bank:`` comment so that importing quiz's own export restores it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from quiz.bank.model import Bank, GlossaryEntry, Source, SourceRef, StudyNotes, TimelineEvent
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses to dicts (without internal fields and empty defaults), tuples to lists."""
+    if is_dataclass(value) and not isinstance(value, type):
+        data = {}
+        for item in fields(value):
+            if item.metadata.get("internal"):
+                continue
+            field_value = getattr(value, item.name)
+            if field_value in ("", (), None, {}):
+                continue
+            data[item.name] = plain(field_value)
+        return data
+    if isinstance(value, SourceRef):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class BankInfo:
+    """Everything about a bank except its questions."""
+
+    id: str
+    title: str
+    description: str
+    language: str
+    sources: dict[str, Source]
+    notes: StudyNotes
+
+
+def bank_info(bank: Bank) -> dict[str, Any]:
+    return {
+        "id": bank.id,
+        "title": bank.title,
+        "description": bank.description,
+        "language": bank.language,
+        "sources": plain(bank.sources),
+        "notes": plain(bank.notes),
+    }
+
+
+def _refs(value: Any) -> tuple[SourceRef, ...]:
+    texts = value if isinstance(value, list) else [value] if value else []
+    return tuple(ref for text in texts if (ref := SourceRef.parse(str(text))) is not None)
+
+
+def read_bank_info(data: dict[str, Any]) -> BankInfo:
+    """Rebuild :class:`BankInfo` from :func:`bank_info`'s output; raises KeyError/TypeError if malformed."""
+    notes = data.get("notes") or {}
+    return BankInfo(
+        id=str(data["id"]),
+        title=str(data["title"]),
+        description=str(data.get("description", "")),
+        language=str(data.get("language", "en")),
+        sources={str(key): Source(**value) for key, value in (data.get("sources") or {}).items()},
+        notes=StudyNotes(
+            primer=str(notes.get("primer", "")),
+            timeline=tuple(
+                TimelineEvent(date=e["date"], event=e["event"], source=_refs(e.get("source")))
+                for e in notes.get("timeline", [])
+            ),
+            glossary=tuple(
+                GlossaryEntry(term=g["term"], definition=g["definition"], also=tuple(g.get("also", ())))
+                for g in notes.get("glossary", [])
+            ),
+        ),
+    )
+
+
+def read_refs(value: Any) -> tuple[SourceRef, ...]:
+    """Source references from a string or a list of strings, skipping what is not a reference."""
+    return _refs(value)
