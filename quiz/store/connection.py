@@ -12,6 +12,7 @@ Settings, and why:
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
@@ -78,7 +80,7 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_identity(connection, path)
-        connection.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connection)
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection, str(path))
@@ -123,6 +125,19 @@ def _check_identity(connection: sqlite3.Connection, path: Path) -> None:
     if tables:
         raise _NotOurs("it holds another program's tables: " + ", ".join(sorted(tables)[:5]))
     raise _NotOurs("it belongs to another program")
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying: the switch needs a moment alone and SQLite does not wait for it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF not in _BUSY_CODES or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
 
 
 def _cannot_open(path: Path, error: sqlite3.Error) -> QuizError:

@@ -53,9 +53,7 @@ def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, 
     }
 
 
-def open_mistakes(
-    connection: sqlite3.Connection, learner_id: int, bank_id: str | None
-) -> list[tuple[str, str]]:
+def open_mistakes(connection: sqlite3.Connection, learner_id: int, bank_id: str | None) -> list[tuple[str, str]]:
     """(bank id, question id) of each question whose latest answer scored below 1.
 
     A question answered wrongly and later answered right is no longer a mistake.

@@ -24,9 +24,7 @@ def clean_name(name: str) -> str:
     if not cleaned:
         raise QuizError("A learner's name cannot be empty.", hint="Type a name, for example Ana.")
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise QuizError(
-            f"A learner's name can have at most {MAX_NAME_LENGTH} characters.", hint="Use a shorter name."
-        )
+        raise QuizError(f"A learner's name can have at most {MAX_NAME_LENGTH} characters.", hint="Use a shorter name.")
     if any(unicodedata.category(char).startswith("C") for char in cleaned):
         raise QuizError("A learner's name cannot contain control characters.", hint="Use letters and digits.")
     return cleaned
