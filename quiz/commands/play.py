@@ -1,0 +1,103 @@
+"""`quiz play` (and plain `quiz`): start the learner's app on the bundled banks or the banks given."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.errors import QuizError, UsageError
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+    from quiz.store import Store
+    from quiz.tui.app import QuizApp
+
+MODES = ("practice", "exam", "review", "quick")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "play",
+        help="study in the terminal app (the default command)",
+        description="Study question banks in the terminal. Scores are kept per learner in a SQLite "
+        "database: --db, else $QUIZ_DB, else the user data folder.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="bank files or folders (default: the bundled banks)")
+    parser.add_argument("--learner", metavar="NAME", help="study as this learner (added if new)")
+    parser.add_argument("--bank", metavar="ID", help="go straight to this bank")
+    parser.add_argument("--mode", choices=MODES, help="start a round in this mode at once")
+    parser.add_argument("--count", type=_positive, metavar="N", help="questions in that round")
+    parser.add_argument("--db", type=Path, metavar="PATH", help="the scores database")
+    parser.add_argument("--seed", type=int, help="fix question order and shuffles (for demos and tests)")
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme")
+    parser.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def load_banks(paths: list[Path]) -> list[Bank]:
+    """Load the banks; report each problem as file:line:col and skip broken banks instead of failing."""
+    from quiz.bank.load import load_paths
+    from quiz.locations import bundled_banks_dir
+
+    chosen = paths or [bundled_banks_dir()]
+    try:
+        result = load_paths(chosen)
+    except FileNotFoundError as missing:
+        raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
+    for problem in result.problems:
+        if problem.is_error:
+            print(f"{problem.path}:{problem.line}:{problem.col}: {problem.message} (bank skipped)", file=sys.stderr)
+    if not result.banks:
+        where = ", ".join(str(path) for path in chosen)
+        raise QuizError(f"no bank could be loaded from {where}", "run `quiz validate PATH` to see why")
+    return result.banks
+
+
+def open_store(db: Path | None) -> Store:
+    from quiz.locations import default_db_path
+    from quiz.store import Store
+
+    return Store.open(db or default_db_path())
+
+
+def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
+    """The app as the command line asked for it, with its open store (the caller closes it)."""
+    from quiz.tui.app import make_app
+
+    banks = load_banks(list(args.paths))
+    ids = [bank.id for bank in banks]
+    if args.bank and args.bank not in ids:
+        raise UsageError(f"no bank with the id {args.bank!r}", "loaded banks: " + ", ".join(ids))
+    store = open_store(args.db)
+    app = make_app(
+        banks,
+        store,
+        seed=args.seed,
+        learner=args.learner,
+        bank_id=args.bank,
+        mode=args.mode,
+        count=args.count,
+        theme=args.theme,
+    )
+    return app, store
+
+
+def run(args: argparse.Namespace) -> int:
+    app, store = build_app(args)
+    with store:
+        if store.notice:
+            print(f"quiz: {store.notice}", file=sys.stderr)
+        app.run()
+    return app.return_code or 0

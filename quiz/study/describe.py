@@ -1,0 +1,55 @@
+"""Plain-text wording shared by every screen: scores, durations, verdicts and answers."""
+
+from __future__ import annotations
+
+from quiz.bank.answers import Response
+from quiz.bank.model import NumberQuestion, Question
+
+
+def format_score(score: float) -> str:
+    """``3`` for whole scores, ``2.67`` otherwise."""
+    rounded = round(score, 2)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.2f}".rstrip("0")
+
+
+def format_percent(score: float, maximum: float) -> str:
+    return "—" if not maximum else f"{round(100 * score / maximum)}%"
+
+
+def format_seconds(seconds: float) -> str:
+    """``45 s``, ``3 min 05 s``."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    return f"{rest} s" if not minutes else f"{minutes} min {rest:02d} s"
+
+
+def verdict_words(score: float) -> str:
+    """The verdict as a symbol and words, so it never rests on colour alone."""
+    if score >= 1.0:
+        return "✓ Right"
+    if score > 0.0:
+        return f"◐ Partly right {format_score(score)}"
+    return "✗ Wrong"
+
+
+def verdict_kind(score: float) -> str:
+    """A CSS class name for the verdict: right, partial or wrong."""
+    return "right" if score >= 1.0 else "partial" if score > 0.0 else "wrong"
+
+
+def describe_response(question: Question, response: Response | None) -> str:
+    """An answer (given or right) written out for reading, one line per part where there are parts."""
+    if response is None:
+        return "(not answered)"
+    match response:
+        case bool():
+            return "True" if response else "False"
+        case dict():
+            return "\n".join(f"{left} → {right}" for left, right in response.items()) or "(nothing matched)"
+        case tuple() | list():
+            return "\n".join(f"{n}. {text}" for n, text in enumerate(response, 1)) or "(nothing picked)"
+        case float() | int():
+            unit = question.unit if isinstance(question, NumberQuestion) and question.unit else ""
+            number = int(response) if float(response).is_integer() else response
+            return f"{number} {unit}".strip()
+    return str(response)

@@ -1,0 +1,129 @@
+"""A learner's history as the history screen shows it: rounds, trend per bank, accuracy per tag, misses.
+
+Past answers outlive bank edits: a question whose stored content hash differs from the loaded one is
+"changed", one that no loaded bank has is "retired"; both keep their counts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+
+from quiz.bank.fingerprint import content_hash
+from quiz.store import Store
+from quiz.study.library import Library
+from quiz.study.modes import Mode
+
+TREND_LENGTH = 30
+"""The trend shows this many of a bank's most recent finished rounds."""
+
+
+class QuestionStatus(StrEnum):
+    CURRENT = "current"
+    CHANGED = "changed"
+    RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    round_id: int
+    when: str
+    bank_title: str
+    mode_label: str
+    score: float
+    planned: int
+    answered: int
+    finished: bool
+
+
+@dataclass(frozen=True)
+class BankTrend:
+    """Scores of a bank's finished rounds as fractions of their maximum, oldest first."""
+
+    bank_id: str
+    title: str
+    fractions: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class TagAccuracy:
+    tag: str
+    attempts: int
+    right: int
+
+
+@dataclass(frozen=True)
+class MissedQuestion:
+    bank_id: str
+    question_id: str
+    prompt: str
+    attempts: int
+    misses: int
+    status: QuestionStatus
+
+
+@dataclass(frozen=True)
+class History:
+    rounds: tuple[RoundRow, ...]
+    total_rounds: int
+    trends: tuple[BankTrend, ...]
+    tags: tuple[TagAccuracy, ...]
+    most_missed: tuple[MissedQuestion, ...]
+
+
+def short_time(stamp: str | None) -> str:
+    """``2026-11-26 12:45`` from an ISO timestamp."""
+    return "" if not stamp else stamp.replace("T", " ")[:16]
+
+
+def build_history(
+    store: Store, learner_id: int, library: Library, round_limit: int = 200, missed_limit: int = 20
+) -> History:
+    """Everything the history screen shows, from two aggregate queries."""
+    summaries = store.rounds(learner_id)
+    rows = tuple(
+        RoundRow(
+            round_id=summary.id,
+            when=short_time(summary.started_at),
+            bank_title=library.bank_title(summary.bank_id),
+            mode_label=Mode(summary.mode).label if summary.mode in set(Mode) else summary.mode,
+            score=summary.score,
+            planned=summary.planned,
+            answered=summary.answered,
+            finished=summary.finished_at is not None,
+        )
+        for summary in summaries[:round_limit]
+    )
+    fractions: dict[str, list[float]] = defaultdict(list)
+    for summary in reversed(summaries):
+        if summary.finished_at is not None and summary.planned:
+            fractions[summary.bank_id].append(summary.score / summary.planned)
+    trends = tuple(
+        BankTrend(bank_id, library.bank_title(bank_id), tuple(values[-TREND_LENGTH:]))
+        for bank_id, values in sorted(fractions.items(), key=lambda item: library.bank_title(item[0]))
+    )
+    stats = store.answer_stats(learner_id)
+    attempts: dict[str, int] = defaultdict(int)
+    right: dict[str, int] = defaultdict(int)
+    missed = []
+    for stat in stats:
+        located = library.locate(stat.question_id)
+        if located is None:
+            status, prompt = QuestionStatus.RETIRED, stat.question_id
+        else:
+            prompt = located.question.prompt
+            changed = content_hash(located.question) != stat.content_hash
+            status = QuestionStatus.CHANGED if changed else QuestionStatus.CURRENT
+            for tag in located.question.tags:
+                attempts[tag] += stat.attempts
+                right[tag] += stat.right
+        if stat.attempts > stat.right:
+            missed.append(
+                MissedQuestion(
+                    stat.bank_id, stat.question_id, prompt, stat.attempts, stat.attempts - stat.right, status
+                )
+            )
+    missed.sort(key=lambda item: (-item.misses, item.question_id))
+    tags = tuple(TagAccuracy(tag, attempts[tag], right[tag]) for tag in sorted(attempts))
+    return History(rows, len(summaries), trends, tags, tuple(missed[:missed_limit]))

@@ -1,0 +1,86 @@
+"""The banks loaded for a session, with question lookup across all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from quiz.bank.model import Bank, Question, Source
+
+
+@dataclass(frozen=True)
+class Located:
+    """A question with the bank it belongs to."""
+
+    bank: Bank
+    question: Question
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One cited source of a question, ready to show: title, publisher, date and paragraph."""
+
+    title: str
+    publisher: str
+    date: str
+    paragraph: int | None
+    url: str
+
+    def describe(self) -> str:
+        where = f", paragraph {self.paragraph}" if self.paragraph else ""
+        return f"{self.title} — {self.publisher}, {self.date}{where}"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every loaded bank; question ids are unique across banks, so a question id finds its bank."""
+
+    banks: tuple[Bank, ...]
+    _index: dict[str, Located] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {q.id: Located(bank, q) for bank in self.banks for q in bank.questions}
+        object.__setattr__(self, "_index", index)
+
+    @classmethod
+    def of(cls, banks: Iterable[Bank]) -> Library:
+        return cls(tuple(banks))
+
+    def __iter__(self) -> Iterator[Bank]:
+        return iter(self.banks)
+
+    def __len__(self) -> int:
+        return len(self.banks)
+
+    def bank(self, bank_id: str) -> Bank | None:
+        return next((bank for bank in self.banks if bank.id == bank_id), None)
+
+    def bank_title(self, bank_id: str) -> str:
+        """The title to show for a stored bank id, even one no longer loaded."""
+        bank = self.bank(bank_id)
+        if bank is not None:
+            return bank.title
+        return "All banks" if bank_id == "*" else bank_id
+
+    def locate(self, question_id: str) -> Located | None:
+        return self._index.get(question_id)
+
+    def all_questions(self) -> list[Located]:
+        return list(self._index.values())
+
+    def tags(self, bank_id: str | None = None) -> list[str]:
+        """Every tag used, in the banks named (or all), sorted."""
+        chosen: Sequence[Bank] = [b for b in self.banks if bank_id in (None, b.id)]
+        return sorted({tag for bank in chosen for q in bank.questions for tag in q.tags})
+
+
+def sources_of(bank: Bank, question: Question) -> list[SourceLine]:
+    """The sources a question cites, resolved against its bank's declared sources."""
+    lines = []
+    for ref in question.source:
+        source: Source | None = bank.sources.get(ref.source)
+        if source is None:
+            lines.append(SourceLine(ref.source, "", "", ref.paragraph, ""))
+        else:
+            lines.append(SourceLine(source.title, source.publisher, source.date, ref.paragraph, source.url))
+    return lines

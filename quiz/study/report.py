@@ -1,0 +1,62 @@
+"""The summary of a finished round: score, time, results per tag, and what was missed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from quiz.study.outcome import Outcome
+from quiz.study.round import Round
+
+
+@dataclass(frozen=True)
+class TagResult:
+    """How a round went on one tag: score out of the questions asked with that tag."""
+
+    tag: str
+    score: float
+    maximum: int
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """What the summary screen shows; unanswered questions (time ran out) count as 0."""
+
+    bank_id: str
+    title: str
+    mode_label: str
+    score: float
+    maximum: int
+    seconds: float
+    tags: tuple[TagResult, ...]
+    outcomes: tuple[Outcome, ...]
+    unanswered: int
+
+    @property
+    def missed(self) -> tuple[Outcome, ...]:
+        """Every answer that did not score full marks, in the order asked."""
+        return tuple(outcome for outcome in self.outcomes if not outcome.correct)
+
+
+def report(round_: Round) -> RoundReport:
+    """Summarise a round from the answers it holds."""
+    scores: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    by_id = {outcome.located.question.id: outcome for outcome in round_.outcomes}
+    for located in round_.planned:
+        outcome = by_id.get(located.question.id)
+        for tag in located.question.tags:
+            counts[tag] += 1
+            scores[tag] += outcome.score if outcome else 0.0
+    tags = tuple(TagResult(tag, round(scores[tag], 6), counts[tag]) for tag in sorted(counts))
+    return RoundReport(
+        bank_id=round_.settings.bank_id,
+        title=round_.title,
+        mode_label=round_.mode.label,
+        score=round_.score,
+        maximum=round_.total,
+        seconds=round_.elapsed(),
+        tags=tags,
+        outcomes=tuple(round_.outcomes),
+        unanswered=round_.total - round_.answered,
+    )

@@ -1,0 +1,218 @@
+"""The learner's app: one Textual App over a Library of banks and a Store of scores.
+
+``make_app`` is the single factory used by ``quiz play`` and by the tests, so both run the same app on
+whatever database and seed they choose.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.bank.model import Bank
+from quiz.errors import QuizError
+from quiz.store import Learner, ResumableRound, Store
+from quiz.study.library import Library
+from quiz.study.modes import ALL_BANKS, Mode
+from quiz.study.report import report
+from quiz.study.round import Clock, Round
+from quiz.study.settings import RoundSettings
+from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.learner import LearnerScreen
+from quiz.tui.screens.library import LibraryScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.summary import SummaryScreen
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """What the command line asked to go straight to, used once when the learner is known."""
+
+    learner: str | None = None
+    bank_id: str | None = None
+    mode: Mode | None = None
+    count: int | None = None
+
+
+class QuizApp(App[None]):
+    """Screens: learner → library → question ⇄ feedback → summary; history, notes and help on the side."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quiz"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [  # noqa: RUF012
+        Binding("f1,question_mark", "help", "Help"),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        store: Store,
+        *,
+        seed: int | None = None,
+        start: StartRequest = StartRequest(),
+        clock: Clock = time.monotonic,
+        theme: str = "dark",
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.store = store
+        self.rng = random.Random(seed)
+        self.start = start
+        self.clock = clock
+        self.learner: Learner | None = None
+        self.round: Round | None = None
+        self.theme = THEMES.get(theme, THEMES["dark"])
+
+    def on_mount(self) -> None:
+        if self.store.notice:
+            self.notify(self.store.notice, title="Scores database", severity="warning", timeout=20, markup=False)
+        if self.start.learner:
+            name = self.start.learner
+            try:
+                learner = self.store.learner(name) or self.store.add_learner(name)
+            except QuizError as error:
+                self.notify(error.message, severity="error", markup=False)
+            else:
+                self.enter_library(learner)
+                return
+        self.push_screen(LearnerScreen())
+
+    def new_seed(self) -> int:
+        """Each round's seed; a fixed app seed makes every round reproducible."""
+        return self.rng.randrange(1, 2**31)
+
+    # learners and the library
+
+    def enter_library(self, learner: Learner) -> None:
+        self.store.touch_learner(learner.id)
+        self.learner = learner
+        if isinstance(self.screen, LearnerScreen):
+            self.switch_screen(LibraryScreen())
+        else:
+            self.push_screen(LibraryScreen())
+        self._go_where_asked()
+
+    def _go_where_asked(self) -> None:
+        start, self.start = self.start, StartRequest()
+        bank_id = start.bank_id or ALL_BANKS
+        if start.mode is not None:
+            self.start_round(RoundSettings(mode=start.mode, seed=self.new_seed(), bank_id=bank_id, count=start.count))
+        elif start.bank_id is not None:
+            bank = self.library.bank(start.bank_id)
+            if bank is not None:
+                self.call_after_refresh(self._open_setup, bank)
+
+    def _open_setup(self, bank: Bank) -> None:
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.open_setup(bank)
+
+    def choose_learner(self) -> None:
+        self.learner = None
+        self.switch_screen(LearnerScreen())
+
+    def resumable(self) -> ResumableRound | None:
+        return None if self.learner is None else self.store.resumable_round(self.learner.id)
+
+    # rounds
+
+    def start_round(self, settings: RoundSettings, replace: bool = False) -> bool:
+        """Start a round and show its first question; a choice with no questions is said, not raised."""
+        if self.learner is None:
+            return False
+        try:
+            round_ = Round.start(self.store, self.learner.id, self.library, settings, self.clock)
+        except QuizError as error:
+            self.notify(error.message, title="No round started", severity="warning", markup=False)
+            return False
+        self._show_round(round_, replace)
+        return True
+
+    def resume_round(self) -> bool:
+        resumable = self.resumable()
+        if resumable is None:
+            return False
+        round_ = Round.resume(self.store, self.library, resumable, self.clock)
+        if round_.current is None:
+            round_.finish()
+            self.push_screen(SummaryScreen(report(round_)))
+        else:
+            self._show_round(round_, replace=False)
+        return True
+
+    def _show_round(self, round_: Round, replace: bool) -> None:
+        self.round = round_
+        screen = QuestionScreen(round_)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_summary(self, round_: Round) -> None:
+        """Finish the round in the store and replace the question screen with its summary."""
+        round_.finish()
+        self.round = None
+        self.switch_screen(SummaryScreen(report(round_)))
+
+    def confirm_leave(self, then_quit: bool = False) -> None:
+        """Ask once; leaving keeps every answer given and the round stays resumable."""
+        round_ = self.round
+        if round_ is None:
+            return
+        kept = "Your answer so far is" if round_.answered == 1 else f"Your {round_.answered} answers so far are"
+        detail = f"{kept} saved. Resume the round from the library with r."
+
+        def leave(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.round = None
+            if then_quit:
+                self.exit()
+                return
+            while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 1:
+                self.pop_screen()
+
+        self.push_screen(ConfirmScreen("Leave this round?", detail, "Leave", "Stay"), leave)
+
+    # keys that work everywhere
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+
+    async def action_quit(self) -> None:
+        in_round = isinstance(self.screen, (QuestionScreen, FeedbackScreen)) and self.round is not None
+        if in_round:
+            self.confirm_leave(then_quit=True)
+        elif not isinstance(self.screen, ConfirmScreen):
+            self.exit()
+
+
+def make_app(
+    banks: Sequence[Bank],
+    store: Store,
+    seed: int | None = None,
+    learner: str | None = None,
+    bank_id: str | None = None,
+    mode: str | None = None,
+    count: int | None = None,
+    clock: Clock = time.monotonic,
+    theme: str = "dark",
+) -> QuizApp:
+    """The app for these banks and this store; CLI and tests both build it here."""
+    start = StartRequest(learner, bank_id, Mode(mode) if mode else None, count)
+    return QuizApp(Library.of(banks), store, seed=seed, start=start, clock=clock, theme=theme)

@@ -1,0 +1,1 @@
+"""One module per screen; modals (confirm, help, round setup) included."""

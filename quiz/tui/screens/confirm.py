@@ -1,0 +1,40 @@
+"""A yes/no question asked once, e.g. before leaving a round."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Dismisses with True for yes (y), False for no (n or Escape)."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="modal")
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content(self.question), classes="dialog-title")
+            yield Static(Content(self.detail), classes="dialog-detail")
+            with Horizontal(classes="buttons"):
+                yield Button(Content(f"{self.yes} (y)"), id="yes", variant="primary")
+                yield Button(Content(f"{self.no} (n)"), id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

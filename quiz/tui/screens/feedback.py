@@ -1,0 +1,46 @@
+"""After each answer in practice, review and quick rounds: the verdict in words, the right answer, why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from quiz.study.outcome import Outcome
+from quiz.study.round import Round
+from quiz.tui.widgets.outcome_view import OutcomeView
+from quiz.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+class FeedbackScreen(Screen[Outcome]):
+    """Dismissed with Enter (or n) to go on to the next question."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter,n,space", "next", "Next", priority=True),
+        Binding("escape", "leave", "Leave round"),
+    ]
+
+    def __init__(self, round_: Round, outcome: Outcome) -> None:
+        super().__init__()
+        self.round = round_
+        self.outcome = outcome
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(self.round, self.round.answered)
+        yield OutcomeView(self.outcome, id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OutcomeView).focus()
+
+    def action_next(self) -> None:
+        self.dismiss(self.outcome)
+
+    def action_leave(self) -> None:
+        cast("QuizApp", self.app).confirm_leave()

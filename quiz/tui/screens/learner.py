@@ -1,0 +1,59 @@
+"""Who is studying: pick a learner (the last one first) or add one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+class LearnerScreen(Screen[None]):
+    """The first screen unless --learner named someone."""
+
+    @property
+    def quiz(self) -> QuizApp:
+        return cast("QuizApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        learners = self.quiz.store.learners()
+        yield Static(Content("Who is studying?"), classes="screen-title")
+        if learners:
+            yield Static(Content("Pick your name and press Enter, or add a new learner below."), classes="hint")
+        options = [Option(Content(learner.name), id=str(learner.id)) for learner in learners]
+        yield OptionList(*options, markup=False, id="learners")
+        yield Static(Content("New learner"), classes="heading")
+        yield Input(placeholder="Type a name, then Enter", id="new-learner", max_length=60)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        learners = self.query_one("#learners", OptionList)
+        if learners.option_count:
+            learners.highlighted = 0
+            learners.focus()
+        else:
+            learners.display = False
+            self.query_one("#new-learner", Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        learner = next(
+            (item for item in self.quiz.store.learners() if str(item.id) == event.option.id), None
+        )
+        if learner is not None:
+            self.quiz.enter_library(learner)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            learner = self.quiz.store.add_learner(event.value)
+        except QuizError as error:
+            self.notify(error.message, title="Cannot add this learner", severity="error", markup=False)
+            return
+        self.quiz.enter_library(learner)

@@ -1,0 +1,43 @@
+"""A bank's study notes: primer, timeline and glossary, to read before or after a round."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from quiz.bank.model import Bank
+
+
+class NotesScreen(Screen[None]):
+    """Three tabs; Escape goes back to the library."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]  # noqa: RUF012
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+
+    def compose(self) -> ComposeResult:
+        notes = self.bank.notes
+        yield Static(Content(f"Study notes · {self.bank.title}"), classes="screen-title")
+        with TabbedContent(id="notes-tabs"):
+            with TabPane("Primer", id="primer"), VerticalScroll():
+                yield Static(Content(notes.primer.strip() or "This bank has no primer."), classes="notes")
+            with TabPane("Timeline", id="timeline"), VerticalScroll():
+                if not notes.timeline:
+                    yield Static(Content("This bank has no timeline."), classes="notes")
+                for event in notes.timeline:
+                    yield Static(Content(event.date), classes="heading")
+                    yield Static(Content(event.event), classes="notes")
+            with TabPane("Glossary", id="glossary"), VerticalScroll():
+                if not notes.glossary:
+                    yield Static(Content("This bank has no glossary."), classes="notes")
+                for entry in notes.glossary:
+                    also = f" (also: {', '.join(entry.also)})" if entry.also else ""
+                    yield Static(Content(entry.term + also), classes="heading")
+                    yield Static(Content(entry.definition), classes="notes")
+        yield Footer()

@@ -1,0 +1,141 @@
+"""One question at a time: the prompt, the answer widget for its type, progress and score always shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from quiz.bank.model import Question
+from quiz.study.outcome import Outcome
+from quiz.study.round import Round
+from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.widgets.answer_base import Incomplete
+from quiz.tui.widgets.answers import AnswerWidget, answer_widget
+from quiz.tui.widgets.status_bar import StatusBar, progress_text
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+HOW_TO_ANSWER = {
+    "choice": "Pick one: 1-{n} or ↑↓ and Space. Enter submits.",
+    "multi": "Tick every right one: 1-{n} or Space toggles. Enter submits.",
+    "truefalse": "t for true, f for false (or 1 / 2). Enter submits.",
+    "short": "Type the answer; case and accents do not matter. Enter submits.",
+    "number": "Type a number. Enter submits.",
+    "order": "Put in order, first at the top: ↑↓ choose, Shift+↑↓ (or K/J) move. Enter submits.",
+    "match": "For each item, press its partner's number (↑↓ choose the item). Enter submits.",
+}
+
+
+def how_to_answer(question: Question, options: int) -> str:
+    return HOW_TO_ANSWER[question.TYPE].format(n=options)
+
+
+def format_clock(seconds: float) -> str:
+    minutes, rest = divmod(int(seconds + 0.999), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+class QuestionScreen(Screen[None]):
+    """Shows the round's current question until the round has none left, then hands over to the summary."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "submit", "Submit", priority=True),
+        Binding("h,f3", "hint", "Hint"),
+        Binding("escape", "leave", "Leave round"),
+    ]
+
+    def __init__(self, round_: Round) -> None:
+        super().__init__()
+        self.round = round_
+        self.timer: Timer | None = None
+
+    @property
+    def quiz(self) -> QuizApp:
+        return cast("QuizApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(self.round, self.round.answered + 1)
+        with VerticalScroll(id="question-body"):
+            yield Static(Content(""), id="prompt", classes="prompt")
+            yield Static(Content(""), id="how-to", classes="hint")
+            yield Vertical(id="answer-area")
+            yield Static(Content(""), id="hint")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+        if self.round.settings.time_limit:
+            self.timer = self.set_interval(0.5, self.tick)
+            self.tick()
+
+    async def show_question(self) -> None:
+        """Put the next unanswered question on screen, or finish the round when there is none."""
+        presentation = self.round.presentation()
+        if presentation is None:
+            self.quiz.show_summary(self.round)
+            return
+        question = presentation.question
+        options = len(presentation.choices) or len(presentation.rights)
+        self.query_one("#progress", Static).update(Content(progress_text(self.round, self.round.answered + 1)))
+        self.query_one("#prompt", Static).update(Content(question.prompt))
+        self.query_one("#how-to", Static).update(Content(how_to_answer(question, options)))
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(""))
+        hint.display = False
+        area = self.query_one("#answer-area", Vertical)
+        await area.remove_children()
+        widget = answer_widget(presentation)
+        await area.mount(widget)
+        widget.focus()
+        self.query_one("#question-body", VerticalScroll).scroll_home(animate=False)
+        self.round.show_current()
+
+    def action_hint(self) -> None:
+        located = self.round.current
+        if located is None:
+            return
+        hint = self.query_one("#hint", Static)
+        text = located.question.hint or "This question has no hint."
+        hint.update(Content("Hint: ").append(Content(text)))
+        hint.display = True
+
+    async def action_submit(self) -> None:
+        if self.round.current is None:
+            return
+        widget = cast("AnswerWidget", self.query_one("#answer"))
+        try:
+            response = widget.response()
+        except Incomplete as missing:
+            self.notify(str(missing), severity="warning", markup=False)
+            return
+        outcome = self.round.answer(response)
+        if self.round.mode.feedback_each_answer:
+            await self.app.push_screen(FeedbackScreen(self.round, outcome), self._after_feedback)
+        else:
+            await self.show_question()
+
+    async def _after_feedback(self, _result: Outcome | None) -> None:
+        await self.show_question()
+
+    def action_leave(self) -> None:
+        self.quiz.confirm_leave()
+
+    def tick(self) -> None:
+        """Exam with a time limit: show the time left and end the round when it runs out."""
+        left = self.round.time_left()
+        if left is None or self.round.finished:
+            return
+        self.query_one(StatusBar).show_time_left(f"Time left {format_clock(left)}")
+        if left <= 0 and self.is_current:
+            if self.timer is not None:
+                self.timer.stop()
+            self.notify("Time is up: unanswered questions count as 0.", severity="warning")
+            self.quiz.show_summary(self.round)

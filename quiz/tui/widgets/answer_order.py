@@ -1,0 +1,39 @@
+"""order: arrows move the cursor, shift+arrows (or K and J) move the item under it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+
+from quiz.bank.answers import Response
+from quiz.tui.widgets.answer_base import AnswerList
+
+
+class OrderAnswer(AnswerList):
+    """Items to put in order; whatever order is on screen when Enter is pressed is the answer."""
+
+    BINDINGS: list[BindingType] = [  # noqa: RUF012
+        Binding("shift+up,K,ctrl+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down,J,ctrl+down", "move(1)", "Move down", show=False),
+    ]
+
+    def __init__(self, items: Sequence[str], *, id: str | None = None) -> None:
+        self.items = list(items)
+        super().__init__(id=id)
+
+    def row_texts(self) -> list[Content]:
+        return [Content(f"{n}. ").append(Content(text)) for n, text in enumerate(self.items, 1)]
+
+    def action_move(self, step: int) -> None:
+        """Swap the highlighted item with its neighbour and keep the cursor on it."""
+        index = self.highlighted
+        if index is None or not 0 <= index + step < len(self.items):
+            return
+        self.items[index], self.items[index + step] = self.items[index + step], self.items[index]
+        self.refresh_rows()
+        self.highlighted = index + step
+
+    def response(self) -> Response:
+        return tuple(self.items)

@@ -1,0 +1,37 @@
+"""The line above a question: bank and mode on the left, progress and score on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Static
+
+from quiz.study.describe import format_score
+from quiz.study.round import Round
+
+
+def progress_text(round_: Round, number: int) -> str:
+    """``Question 3 of 10 · Score 2 of 2``; exam keeps the score for the end."""
+    progress = f"Question {number} of {round_.total}"
+    if not round_.mode.feedback_each_answer:
+        return f"{progress} · Score shown at the end"
+    return f"{progress} · Score {format_score(round_.score)} of {round_.answered}"
+
+
+class StatusBar(Horizontal):
+    """Always visible on the question and feedback screens."""
+
+    def __init__(self, round_: Round, number: int) -> None:
+        super().__init__(id="status-bar")
+        self.round = round_
+        self.number = number
+
+    def compose(self) -> ComposeResult:
+        title = f"{self.round.title} · {self.round.mode.label}"
+        yield Static(Content(title), id="round-title")
+        yield Static(Content(""), id="timer")
+        yield Static(Content(progress_text(self.round, self.number)), id="progress")
+
+    def show_time_left(self, text: str) -> None:
+        self.query_one("#timer", Static).update(Content(text))
