@@ -17,8 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bank_generator import write_bank  # noqa: E402
+from bank_generator import write_bank  # beside this script, which runs with its folder on sys.path
 
 BASELINE = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
 VALIDATE = "import sys; from quiz.cli import main; raise SystemExit(main(['validate', sys.argv[1]]))"
