@@ -7,6 +7,7 @@ Nothing heavy is imported here: each command module imports what it needs when i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,3 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return exit_codes.OK
+    except Exception as error:
+        if os.environ.get("QUIZ_DEBUG"):
+            raise
+        print(f"quiz: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print("  hint: this is a bug in quiz; run again with QUIZ_DEBUG=1 for details, and report it",
+              file=sys.stderr)
+        return exit_codes.SOFTWARE

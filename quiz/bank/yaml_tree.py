@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import yaml
+import yaml.reader
 from yaml import events
 
 try:
@@ -91,8 +92,11 @@ def build_tree(text: str, report: Report) -> YNode | None:
         problem = error.problem or "not valid YAML"
         report(line, col, "yaml-syntax", _syntax_message(error), _syntax_hint(problem))
         return None
-    except yaml.YAMLError as error:
-        report(1, 1, "yaml-syntax", str(error), "fix the YAML syntax")
+    except yaml.reader.ReaderError as error:
+        line, col = _reader_position(text, error)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        report(line, col, "bad-character", f"the character U+{code:04X} is not allowed in YAML",
+               "delete it (control characters often come from copying out of PDFs or word processors)")
         return None
     finally:
         dispose = getattr(parser, "dispose", None)
@@ -194,6 +198,15 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
                 return root
         elif kind is events.StreamEndEvent:
             return root
+
+
+def _reader_position(text: str, error: yaml.reader.ReaderError) -> tuple[int, int]:
+    """Line and column of a bad character; the C parser counts UTF-8 bytes, the Python one characters."""
+    offset = error.position
+    if isinstance(error.character, int):
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:

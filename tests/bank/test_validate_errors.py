@@ -201,3 +201,29 @@ def test_newer_format_asks_to_upgrade(write_bank, problems_of: Problems) -> None
     (problem,) = problems_of(write_bank(HEADER.replace("format: 1", "format: 2") + CHOICE))
     assert (problem["code"], problem["line"], problem["column"]) == ("unsupported-format", 1, 9)
     assert "upgrade" in problem["hint"]
+
+
+def test_control_character_is_positioned(write_bank, problems_of: Problems) -> None:
+    text = HEADER + CHOICE.replace("Which town?", "Which\x07 town?")
+    (problem,) = problems_of(write_bank(text))
+    assert (problem["code"], problem["line"], problem["column"]) == ("bad-character", 13, 18)
+
+
+def test_absurd_nesting_is_a_syntax_error_not_a_crash(write_bank, problems_of: Problems) -> None:
+    (problem,) = problems_of(write_bank("a: " + "[" * 50_000 + "]" * 50_000 + "\n"))
+    assert problem["code"] == "yaml-syntax"
+    assert problem["line"] == 1
+
+
+def test_pure_python_parser_gives_the_same_positions(write_bank, problems_of: Problems, monkeypatch) -> None:
+    import yaml
+
+    from quiz.bank import yaml_tree
+
+    text = HEADER + CHOICE.replace("Which town?", "Which\x07 town?")
+    with_c = problems_of(write_bank(text))
+    monkeypatch.setattr(yaml_tree, "_Parser", yaml.SafeLoader)
+    assert problems_of(write_bank(text)) == with_c
+    duplicate = HEADER + CHOICE.replace("    explanation:", "    answer: Zvečan\n    explanation:")
+    assert where(problems_of(write_bank(duplicate)), "duplicate-key") == [(16, 5)]
+    assert problems_of(write_bank(HEADER + CHOICE)) == []
