@@ -83,20 +83,20 @@ def describe(node: YNode) -> str:
 
 def build_tree(text: str, report: Report) -> YNode | None:
     """Parse one YAML document into a positioned tree; None when there is no usable document."""
-    parser = _Parser(text)
+    parser = None
     try:
+        parser = _Parser(text)
         return _build(parser, report)
+    except yaml.reader.ReaderError as error:
+        line, col = _reader_position(text, error, counts_bytes=not issubclass(_Parser, yaml.reader.Reader))
+        report(line, col, "bad-character", f"the character U+{error.character:04X} is not allowed in YAML",
+               "delete it (control characters often come from copying out of PDFs or word processors)")
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or "not valid YAML"
         report(line, col, "yaml-syntax", _syntax_message(error), _syntax_hint(problem))
-        return None
-    except yaml.reader.ReaderError as error:
-        line, col = _reader_position(text, error)
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        report(line, col, "bad-character", f"the character U+{code:04X} is not allowed in YAML",
-               "delete it (control characters often come from copying out of PDFs or word processors)")
         return None
     finally:
         dispose = getattr(parser, "dispose", None)
@@ -200,10 +200,10 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
             return root
 
 
-def _reader_position(text: str, error: yaml.reader.ReaderError) -> tuple[int, int]:
+def _reader_position(text: str, error: yaml.reader.ReaderError, counts_bytes: bool) -> tuple[int, int]:
     """Line and column of a bad character; the C parser counts UTF-8 bytes, the Python one characters."""
     offset = error.position
-    if isinstance(error.character, int):
+    if counts_bytes:
         offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
