@@ -39,15 +39,22 @@ _UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def normalise(text: str) -> str:
-    """Fold a typed answer for comparison: case, diacritics, punctuation and spacing are ignored.
-
-    >>> normalise("  Leposavić ") == normalise("leposavic") == normalise("Leposaviç")
-    True
-    """
+def fold(text: str) -> str:
+    """Text in lower case without diacritics, its punctuation turned to single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_NOT_WORD.sub(" ", bare.casefold()).split())
+
+
+def normalise(text: str) -> str:
+    """The comparison key of a typed answer: case, diacritics, punctuation and spacing are ignored.
+
+    >>> normalise("  Leposavić ") == normalise("leposavic") == normalise("Leposaviç")
+    True
+    >>> normalise("U.N.M.I.K.") == normalise("unmik") and normalise("Zubin-Potok") == normalise("zubin potok")
+    True
+    """
+    return fold(text).replace(" ", "")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from quiz.bank.answers import normalise
+from quiz.bank.answers import fold
 
 RUN = 10
 SHINGLES = Path(__file__).with_name("report_shingles.txt")
@@ -17,7 +17,7 @@ _PARAGRAPH = re.compile(r"^p(\d+)\.\s+(.*)$")
 
 def words(text: str) -> list[str]:
     """Words compared case-, accent- and punctuation-blind."""
-    return normalise(text).split()
+    return fold(text).split()
 
 
 def runs(text: str, length: int = RUN) -> Iterator[tuple[str, ...]]:

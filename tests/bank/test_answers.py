@@ -1,0 +1,101 @@
+"""Typed answers are matched forgivingly; partial credit follows the documented rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.bank.answers import check, correct_response, fold, normalise
+from quiz.bank.model import (
+    Choice,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Pair,
+    ShortQuestion,
+    SourceRef,
+    TrueFalseQuestion,
+)
+
+COMMON = {"prompt": "p", "explanation": "e", "source": (SourceRef(source="s"),)}
+
+
+@pytest.mark.parametrize(
+    ("typed", "accepted"),
+    [
+        ("leposavic", "Leposavić"),
+        ("  LEPOSAVIĆ ", "Leposavić"),
+        ("Zvecan", "Zvečan"),
+        ("zubin-potok", "Zubin Potok"),
+        ("Đakovica", "djakovica".replace("dj", "d")),
+        ("U.N.M.I.K.", "UNMIK"),
+        ("Banjske", "Banjskë"),
+    ],
+)
+def test_short_answers_ignore_case_diacritics_punctuation_spacing(typed: str, accepted: str) -> None:
+    question = ShortQuestion(id="q", answers=(accepted,), **COMMON)
+    assert check(question, typed).score == 1.0
+
+
+def test_short_answer_that_differs_is_wrong() -> None:
+    question = ShortQuestion(id="q", answers=("Leposavić", "Leposaviq"), **COMMON)
+    assert check(question, "Leposavi").score == 0.0
+    assert check(question, "").score == 0.0
+    assert check(question, "leposaviq").correct
+
+
+def test_normalise_keeps_letters_and_digits_only() -> None:
+    assert normalise("  Resolution   1244! ") == "resolution1244"
+    assert fold("  Resolution   1244! ") == "resolution 1244"
+
+
+def test_choice_and_truefalse_score_all_or_nothing() -> None:
+    choice = ChoiceQuestion(id="q", choices=(Choice(text="A"), Choice(text="B")), answer="B", **COMMON)
+    assert (check(choice, "B").score, check(choice, "A").score) == (1.0, 0.0)
+    statement = TrueFalseQuestion(id="t", answer=False, **COMMON)
+    assert (check(statement, False).score, check(statement, True).score) == (1.0, 0.0)
+
+
+def test_multi_partial_credit_subtracts_wrong_picks() -> None:
+    question = MultiQuestion(id="q", choices=tuple(Choice(text=t) for t in "ABCD"), answers=("A", "B"), **COMMON)
+    assert check(question, ("A", "B")).score == 1.0
+    assert check(question, ("A",)).score == 0.5
+    assert check(question, ("A", "C")).score == 0.0
+    assert check(question, ("C", "D")).score == 0.0
+
+
+def test_order_scores_pairs_in_the_right_relative_order() -> None:
+    question = OrderQuestion(id="q", items=("1", "2", "3", "4"), **COMMON)
+    assert check(question, ("1", "2", "3", "4")).score == 1.0
+    assert check(question, ("2", "1", "3", "4")).score == pytest.approx(5 / 6, abs=1e-6)
+    assert check(question, ("4", "3", "2", "1")).score == 0.0
+    assert check(question, ("1", "2", "3")).score == 0.0
+
+
+def test_match_scores_the_share_of_right_pairs() -> None:
+    pairs = (Pair(left="Kurti", right="PM"), Pair(left="Osmani", right="President"), Pair(left="Vučić", right="Serbia"))
+    question = MatchQuestion(id="q", pairs=pairs, **COMMON)
+    assert check(question, {"Kurti": "PM", "Osmani": "President", "Vučić": "Serbia"}).score == 1.0
+    assert check(question, {"Kurti": "President", "Osmani": "PM", "Vučić": "Serbia"}).score == pytest.approx(1 / 3,
+                                                                                                          abs=1e-6)
+
+
+def test_number_within_tolerance() -> None:
+    question = NumberQuestion(id="q", answer=78, tolerance=1, **COMMON)
+    assert [check(question, value).score for value in (77, 78, 79, 80)] == [1.0, 1.0, 1.0, 0.0]
+    assert check(question, "78").score == 1.0
+    assert check(question, "seventy").score == 0.0
+
+
+def test_correct_response_scores_one_for_every_type() -> None:
+    questions = [
+        ChoiceQuestion(id="a", choices=(Choice(text="A"), Choice(text="B")), answer="A", **COMMON),
+        MultiQuestion(id="b", choices=(Choice(text="A"), Choice(text="B")), answers=("B",), **COMMON),
+        TrueFalseQuestion(id="c", answer=True, **COMMON),
+        ShortQuestion(id="d", answers=("x",), **COMMON),
+        OrderQuestion(id="e", items=("1", "2", "3"), **COMMON),
+        MatchQuestion(id="f", pairs=tuple(Pair(left=str(i), right=str(-i)) for i in range(3)), **COMMON),
+        NumberQuestion(id="g", answer=1999, **COMMON),
+    ]
+    assert [check(q, correct_response(q)).score for q in questions] == [1.0] * 7
