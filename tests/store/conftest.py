@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_support import TickingClock
 
 from quiz.store import Store
+from tests.store.store_support import TickingClock
 
 
 @pytest.fixture

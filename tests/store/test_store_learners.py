@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from store_support import answer
 
 from quiz.errors import QuizError
 from quiz.store import Store
+from tests.store.store_support import answer
 
 
 def test_added_learner_is_found_whatever_the_case_and_spacing(store: Store) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from store_support import answer
 
 from quiz.store import AnswerRecord, Store
+from tests.store.store_support import answer
 
 
 @pytest.fixture

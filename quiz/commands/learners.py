@@ -1,0 +1,113 @@
+"""`quiz learners`: list, rename and remove the learners in the scores database.
+
+Removing asks first on a terminal; without one (a script, a pipe) it needs --yes, so nothing is
+ever deleted by a prompt that nobody saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from quiz import exit_codes
+from quiz.commands.scores import add_db_option, local_time, open_scores_db
+from quiz.errors import UsageError
+
+if TYPE_CHECKING:
+    from quiz.store import Learner, Store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "learners",
+        help="list, rename or remove learners",
+        description="List the learners in the scores database, rename one, or remove one with all their rounds.",
+    )
+    add_db_option(parser)
+    parser.set_defaults(func=run_list)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list learners, most recently used first (the default)")
+    add_db_option(listing, argparse.SUPPRESS)
+    listing.set_defaults(func=run_list)
+
+    rename = actions.add_parser("rename", help="rename a learner, keeping their history")
+    rename.add_argument("old", metavar="OLD", help="the current name (any case)")
+    rename.add_argument("new", metavar="NEW", help="the new name")
+    add_db_option(rename, argparse.SUPPRESS)
+    rename.set_defaults(func=run_rename)
+
+    remove = actions.add_parser("remove", help="remove a learner with all their rounds and answers")
+    remove.add_argument("name", metavar="NAME", help="the learner's name (any case)")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_db_option(remove, argparse.SUPPRESS)
+    remove.set_defaults(func=run_remove)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = open_scores_db(args.db)
+    if store is None:
+        print("No learners yet: start quiz and choose a name.")
+        return exit_codes.OK
+    with store:
+        rows = [(learner, store.rounds(learner.id)) for learner in store.learners()]
+    if not rows:
+        print("No learners yet: start quiz and choose a name.")
+        return exit_codes.OK
+    width = max(len("Name"), *(len(learner.name) for learner, _ in rows))
+    print(f"{'Name':<{width}}  {'Rounds':>6}  Last used")
+    for learner, rounds in rows:
+        used = (
+            local_time(learner.last_seen_at)
+            if learner.last_seen_at
+            else f"never (added {local_time(learner.created_at)})"
+        )
+        print(f"{learner.name:<{width}}  {len(rounds):>6}  {used}")
+    return exit_codes.OK
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    with _require_store(args) as store:
+        old = _require_learner(store, args.old)
+        renamed = store.rename_learner(old.name, args.new)
+    print(f"Renamed {old.name} to {renamed.name}.")
+    return exit_codes.OK
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    with _require_store(args) as store:
+        learner = _require_learner(store, args.name)
+        rounds = store.rounds(learner.id)
+        what = f"{learner.name} ({len(rounds)} rounds, {sum(item.answered for item in rounds)} answers)"
+        if not args.yes and not _confirmed(f"Remove {what}? This cannot be undone. [y/N] ", learner.name):
+            print("Nothing removed.")
+            return exit_codes.OK
+        store.remove_learner(learner.name)
+    print(f"Removed {what}.")
+    return exit_codes.OK
+
+
+def _confirmed(question: str, name: str) -> bool:
+    """Ask on the terminal; refuse to guess when there is no one to ask."""
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UsageError(
+            f"removing {name} needs confirmation, and there is no terminal to ask on",
+            f"pass --yes to remove {name} without asking",
+        )
+    print(question, end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().casefold() in {"y", "yes"}
+
+
+def _require_store(args: argparse.Namespace) -> Store:
+    store = open_scores_db(args.db)
+    if store is None:
+        raise UsageError("there are no learners yet (no scores database)", "start quiz and choose a name")
+    return store
+
+
+def _require_learner(store: Store, name: str) -> Learner:
+    learner = store.learner(name)
+    if learner is None:
+        raise UsageError(f"there is no learner called {name!r}", "`quiz learners` lists them")
+    return learner
