@@ -129,10 +129,10 @@ def _question(writer: _Writer, question: Question, origin: str) -> None:
     if question.explanation == PLACEHOLDER:
         writer.comment(4, "TO DO: replace this placeholder with two or three sentences of explanation.")
     writer.add(4, "explanation", question.explanation)
-    refs = [str(ref) for ref in question.source]
+    refs = [scalar(str(ref)) for ref in question.source]
     writer.lines.append(f"    source: {refs[0] if len(refs) == 1 else '[' + ', '.join(refs) + ']'}")
     if question.tags:
-        writer.lines.append(f"    tags: [{', '.join(question.tags)}]")
+        writer.lines.append(f"    tags: [{', '.join(scalar(tag) for tag in question.tags)}]")
     if question.difficulty is not None:
         writer.add(4, "difficulty", question.difficulty)
     if question.hint:

@@ -27,7 +27,7 @@ from quiz.bank.model import (
 )
 from quiz.formats.gift_syntax import find, positions, split, strip_format, to_plain, unescape
 from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext, Imported, slug
-from quiz.formats.plain_data import BankInfo, read_bank_info, read_refs
+from quiz.formats.plain_data import BankInfo, merge_info, read_bank_info, read_refs
 
 _ID = re.compile(r"\[id:([^\]]*)\]")
 _TAG = re.compile(r"\[tag:([^\]]*)\]")
@@ -358,17 +358,20 @@ def _parts(block: _Block, labels: dict[str, Any], ctx: ImportContext) -> _Parts 
 def read_gift(text: str, ctx: ImportContext) -> Imported:
     """The questions of a GIFT file; raises FormatError, naming the line, on what cannot be read."""
     info: BankInfo | None = None
+    banks: list[BankInfo] = []
     category = ""
     questions: list[Question] = []
     lines: dict[str, int] = {}
     for block in _blocks(text.removeprefix("\ufeff"), ctx):
         for number, comment in block.comments:
-            if comment.startswith("quiz-bank:") and info is None:
+            if comment.startswith("quiz-bank:"):
                 data = _json(comment[10:], number, ctx)
                 try:
-                    info = read_bank_info(data) if data else None
+                    info = read_bank_info(data) if data else info
                 except (KeyError, TypeError):
                     ctx.note(number, "quiz-bank comment could not be read and was ignored")
+                else:
+                    banks.extend([info] if info else [])
         if block.lines and block.lines[0][1].lstrip().startswith("$CATEGORY:"):
             path = block.lines[0][1].split(":", 1)[1].strip()
             category = slug(path.replace("//", "\0").split("/")[-1].replace("\0", "/"))
@@ -381,4 +384,6 @@ def read_gift(text: str, ctx: ImportContext) -> Imported:
             lines[question.id] = parts.line
     if not questions:
         raise FormatError(ctx.path, 1, "No valid question found", "is this a GIFT file?")
-    return Imported(tuple(questions), tuple(ctx.notes), lines, info)
+    if len(banks) > 1:
+        ctx.note(1, f"{len(banks)} banks merged into one: {', '.join(b.id for b in banks)}")
+    return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None)

@@ -53,7 +53,7 @@ class ImportContext:
     def new_id(self, line: int, *, given: str = "", title: str = "", prompt: str = "") -> str:
         """A unique question id: the file's own id if usable, else bank id + slug of the title, else a
         hash of the prompt, so importing the same file twice gives the same ids."""
-        candidate = slug(given, 60) if given else ""
+        candidate = slug(given, 80, keep="._") if given else ""
         if given and not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", candidate):
             candidate = ""
         if given and candidate != given:
@@ -68,10 +68,11 @@ class ImportContext:
         return unique
 
 
-def slug(text: str, limit: int = 40) -> str:
-    """Lowercase ASCII letters, digits and dashes, for ids and tags."""
+def slug(text: str, limit: int = 40, keep: str = "") -> str:
+    """Lowercase ASCII letters, digits and dashes (and the ``keep`` characters), for ids and tags."""
     bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")[:limit].strip("-")
+    cleaned = re.sub(f"[^a-z0-9{re.escape(keep)}]+", "-", bare.lower())
+    return cleaned.strip("-" + keep)[:limit].strip("-" + keep)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ GIFT keeps it in a ``// quiz-bank:`` comment so that importing quiz's own export
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
 from quiz.bank.model import Bank, GlossaryEntry, Source, SourceRef, StudyNotes, TimelineEvent
@@ -86,3 +87,17 @@ def read_bank_info(data: dict[str, Any]) -> BankInfo:
 def read_refs(value: Any) -> tuple[SourceRef, ...]:
     """Source references from a string or a list of strings, skipping what is not a reference."""
     return _refs(value)
+
+
+def merge_info(banks: Sequence[BankInfo]) -> BankInfo:
+    """Several banks' information as one: the first bank's name, everyone's sources and notes."""
+    first = banks[0]
+    sources: dict[str, Source] = {}
+    for info in banks:
+        sources.update({key: value for key, value in info.sources.items() if key not in sources})
+    notes = StudyNotes(
+        primer="\n\n".join(info.notes.primer.strip() for info in banks if info.notes.primer.strip()),
+        timeline=tuple(event for info in banks for event in info.notes.timeline),
+        glossary=tuple(entry for info in banks for entry in info.notes.glossary),
+    )
+    return replace(first, sources=sources, notes=notes if len(banks) > 1 else first.notes)

@@ -1,0 +1,91 @@
+"""``quiz export BANK... --to FORMAT``: write banks for Moodle, Canvas, Anki, print or a spreadsheet,
+and say what the target could not carry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quiz import exit_codes
+from quiz.errors import QuizError, UsageError
+
+NAME = "export"
+_FORMATS = ("gift", "moodle-xml", "qti", "anki", "markdown", "csv")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        NAME,
+        help="export banks to GIFT, Moodle XML, QTI (Canvas), Anki, Markdown or CSV",
+        description="Export banks and report on stderr what the target cannot carry. With --check nothing "
+                    "is written and the exit code is 1 when the export would drop question content.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="BANK", help="bank files or folders")
+    parser.add_argument("--to", dest="target", required=True, choices=_FORMATS, help="the format to write")
+    parser.add_argument("-o", "--output", type=Path, metavar="PATH",
+                        help="the file to write (default: standard output for text formats)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if the export would drop question content")
+    parser.set_defaults(func=run)
+
+
+def _banks(paths: list[Path]) -> list:  # type: ignore[type-arg]
+    from quiz.bank.load import load_paths
+
+    try:
+        result = load_paths(paths)
+    except FileNotFoundError as error:
+        raise UsageError(f"{error.args[0]} does not exist", "give bank files or folders") from None
+    if not result.ok:
+        errors = [p for p in result.problems if p.is_error]
+        first = errors[0]
+        raise QuizError(f"{len(errors)} error(s) in the banks, first {first.path}:{first.line}: {first.message}",
+                        "run `quiz validate` on them and fix the errors before exporting")
+    if not result.banks:
+        raise UsageError("no bank files found", "give .yaml bank files or folders that hold them")
+    return result.banks
+
+
+def _write(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.formats.exporters import TARGETS
+    from quiz.formats.losses import describe
+
+    target = TARGETS[args.target]
+    if target.binary and args.output is None and not args.check:
+        raise UsageError(f"{target.label} is a binary file: say where to write it",
+                         f"add -o quiz{target.suffix}")
+    banks = _banks(args.paths)
+    exported = target.exporter()(banks)
+    failing = [loss for loss in exported.losses if loss.fails_check]
+    if args.check:
+        verdict = "would drop question content" if failing else "keeps every question's content"
+        print(f"quiz export --check: {target.label} {verdict} "
+              f"({exported.questions} questions from {len(banks)} bank(s))", file=sys.stderr)
+    elif args.output is None:
+        sys.stdout.buffer.write(exported.data)
+        sys.stdout.flush()
+    else:
+        _write(args.output, exported.data)
+    if not args.check:
+        where = args.output or "standard output"
+        print(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "
+              f"({target.label})", file=sys.stderr)
+    for line in describe(exported.losses, target.label):
+        print(line, file=sys.stderr)
+    return exit_codes.INVALID if args.check and failing else exit_codes.OK

@@ -1,0 +1,78 @@
+"""Aiken, the one-right-answer format teachers paste from Word, to quiz choice questions.
+
+Stricter than Moodle, which skips a broken question and imports the rest: a broken question stops
+the import with its line, so no question is silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.bank.model import Choice, ChoiceQuestion, Question
+from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext, Imported
+
+_OPTION = re.compile(r"^([A-Z])[.)]\s*(.*)$")
+_ANSWER = re.compile(r"^ANSWER:\s*(.*)$", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    line: int
+    stem: list[str] = field(default_factory=list)
+    options: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _finish(draft: _Draft, answer: str, line: int, ctx: ImportContext) -> Question:
+    if len(draft.options) < 2:
+        raise FormatError(ctx.path, line, "Question must have at least 2 answers",
+                          "give each option its own line: A) ... B) ...")
+    letters = dict(draft.options)
+    if answer not in letters:
+        raise FormatError(ctx.path, line, f"ANSWER: {answer or '(nothing)'} is not one of the options "
+                          f"{', '.join(letters)}", "write ANSWER: and the letter of the right option")
+    prompt = " ".join(draft.stem)
+    return ChoiceQuestion(
+        id=ctx.new_id(draft.line, prompt=prompt), prompt=prompt, explanation=PLACEHOLDER,
+        source=ctx.source, choices=tuple(Choice(text=text) for _, text in draft.options),
+        answer=letters[answer],
+    )
+
+
+def read_aiken(text: str, ctx: ImportContext) -> Imported:
+    """The questions of an Aiken file; raises FormatError with Moodle's wording and the line."""
+    questions: list[Question] = []
+    lines: dict[str, int] = {}
+    draft: _Draft | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if answer := _ANSWER.match(line):
+            if draft is None:
+                raise FormatError(ctx.path, number, "Question not started", "write the question line first")
+            if not line.startswith("ANSWER:"):
+                ctx.note(number, "answer line read although Aiken wants it written ANSWER: in capitals")
+            question = _finish(draft, answer.group(1).strip().upper(), number, ctx)
+            questions.append(question)
+            lines[question.id] = draft.line
+            draft = None
+        elif (option := _OPTION.match(line)) and draft is not None and draft.stem:
+            draft.options.append((option.group(1), option.group(2).strip()))
+        elif option and draft is None:
+            raise FormatError(ctx.path, number, "Question not started", "write the question line before "
+                              "its options")
+        elif draft is not None and draft.options:
+            raise FormatError(ctx.path, number, "Question not completed before next question start",
+                              f"add an ANSWER: line after the options of the question on line {draft.line}")
+        elif draft is None:
+            draft = _Draft(number, [line])
+        else:
+            draft.stem.append(line)
+    if draft is not None:
+        raise FormatError(ctx.path, draft.line, "Question not completed: no ANSWER: line",
+                          "end each question with ANSWER: and the right letter")
+    if not questions:
+        raise FormatError(ctx.path, 1, "No valid question found", "is this an Aiken file?")
+    ctx.note(1, f"Aiken has no feedback: the explanation of all {len(questions)} questions is a TO DO")
+    return Imported(tuple(questions), tuple(ctx.notes), lines)

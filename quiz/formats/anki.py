@@ -1,0 +1,132 @@
+"""Banks to an Anki ``.apkg`` (genanki): one deck per bank, one note per question.
+
+Identity is stable: the model and deck ids are derived from the bank id and each note's GUID is
+``guid_for(bank_id, question_id)``, so re-importing a re-export updates cards and keeps their review
+history even after the wording changed. Anki cards are graded by the learner, so quiz's scoring rules
+do not travel; the right answer, feedback, explanation and source are on the back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import genanki
+
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from quiz.formats.gift_export import number_text
+from quiz.formats.losses import Exported, all_questions, bank_losses
+from quiz.formats.rendering import sources_html, to_html
+
+FIELDS = ("Id", "Question", "Answer", "Explanation", "Source", "Hint")
+
+_FRONT = "{{Question}}{{#Hint}}<div class=hint>{{hint:Hint}}</div>{{/Hint}}"
+_BACK = ('{{FrontSide}}<hr id="answer">{{Answer}}<div class=explanation>{{Explanation}}</div>'
+         "<div class=source>Source: {{Source}}</div>")
+_CSS = (".card { font-family: sans-serif; font-size: 18px; text-align: left; }\n"
+        ".explanation { margin-top: 1em; }\n.source { margin-top: 1em; font-size: 14px; color: #666; }")
+
+
+def stable_id(*parts: str) -> int:
+    """An id in genanki's recommended range [2**30, 2**31), the same for the same parts every time."""
+    digest = int(hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12], 16)
+    return (1 << 30) + digest % (1 << 30)
+
+
+def note_guid(bank_id: str, question_id: str) -> str:
+    return str(genanki.guid_for(bank_id, question_id))
+
+
+def anki_tag(tag: str) -> str:
+    """Anki separates tags with spaces, so a tag cannot contain one."""
+    return "_".join(tag.split())
+
+
+def _list(items: Sequence[str], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{to_html(item)}</li>" for item in items) + f"</{tag}>"
+
+
+def _shuffled(question: Question, items: Sequence[str]) -> list[str]:
+    """A fixed shuffle per question, so the front does not give the order away and re-exports match."""
+    shuffled = list(items)
+    random.Random(question.id).shuffle(shuffled)
+    return shuffled
+
+
+def _front_back(question: Question) -> tuple[str, str]:
+    prompt = f"<div class=prompt>{to_html(question.prompt)}</div>"
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answers)
+            lines = [f"<li>{'✔' if c.text in right else '✘'} {to_html(c.text)}"
+                     + (f" <i>{to_html(c.feedback)}</i>" if c.feedback else "") + "</li>"
+                     for c in question.choices]
+            return prompt + _list([c.text for c in question.choices]), "<ul>" + "".join(lines) + "</ul>"
+        case TrueFalseQuestion():
+            return prompt + "<div>True or false?</div>", "True" if question.answer else "False"
+        case ShortQuestion():
+            also = question.answers[1:]
+            return prompt, to_html(question.answers[0]) + (
+                f"<div>Also accepted: {to_html(', '.join(also))}</div>" if also else "")
+        case OrderQuestion():
+            return prompt + _list(_shuffled(question, question.items)), _list(question.items, ordered=True)
+        case MatchQuestion():
+            front = (prompt + _list([p.left for p in question.pairs])
+                     + _list(_shuffled(question, [p.right for p in question.pairs])))
+            return front, "<ul>" + "".join(f"<li>{to_html(p.left)} → {to_html(p.right)}</li>"
+                                           for p in question.pairs) + "</ul>"
+        case NumberQuestion():
+            unit = f" {to_html(question.unit)}" if question.unit else ""
+            within = f" (± {number_text(question.tolerance)})" if question.tolerance else ""
+            return prompt, f"{number_text(question.answer)}{unit}{within}"
+    raise TypeError(f"no Anki card for {type(question).__name__}")
+
+
+def _model(bank: Bank) -> genanki.Model:
+    return genanki.Model(
+        stable_id("quiz-model", bank.id), f"quiz: {bank.title}",
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": "Card 1", "qfmt": _FRONT, "afmt": _BACK}],
+        css=_CSS, sort_field_index=1,
+    )
+
+
+def _deck(bank: Bank) -> genanki.Deck:
+    deck = genanki.Deck(stable_id("quiz-deck", bank.id), bank.title, description=to_html(bank.description))
+    model = _model(bank)
+    for question in bank.questions:
+        front, back = _front_back(question)
+        tags = [anki_tag(t) for t in question.tags]
+        if question.difficulty is not None:
+            tags.append(f"difficulty-{question.difficulty}")
+        deck.add_note(genanki.Note(
+            model=model,
+            fields=[question.id, front, back, to_html(question.explanation), sources_html(bank, question),
+                    to_html(question.hint)],
+            tags=tags, guid=note_guid(bank.id, question.id),
+        ))
+    return deck
+
+
+def export_anki(banks: Sequence[Bank]) -> Exported:
+    package = genanki.Package([_deck(bank) for bank in banks])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.apkg"
+        package.write_to_file(str(path), timestamp=0)
+        data = path.read_bytes()
+    losses = bank_losses(banks, "Anki", carried=("description", "sources"))
+    return Exported(data, tuple(losses), len(all_questions(banks)))

@@ -1,0 +1,207 @@
+"""One row per question, for spreadsheets; ``quiz import --from csv`` reads it back losslessly.
+
+Cells holding a list (options, answers, feedback) put one item per line; inside an item a backslash
+is written ``\\\\`` and a line break ``\\n``. The bank's sources and study notes are not in the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from quiz.bank.model import (
+    Bank,
+    Choice,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Pair,
+    Question,
+    ShortQuestion,
+    Source,
+    SourceRef,
+    StudyNotes,
+    TrueFalseQuestion,
+)
+from quiz.formats.gift_export import number_text
+from quiz.formats.importing import FormatError, ImportContext, Imported
+from quiz.formats.losses import Exported, all_questions, bank_losses
+from quiz.formats.plain_data import BankInfo
+
+COLUMNS = ("bank", "id", "type", "prompt", "options", "answer", "feedback", "tolerance", "unit",
+           "explanation", "source", "tags", "difficulty", "hint")
+"""The columns, in order; docs/formats.md says what each holds for each type."""
+
+_ITEM_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def join_items(items: Sequence[str]) -> str:
+    return "\n".join(item.replace("\\", "\\\\").replace("\n", "\\n") for item in items)
+
+
+def split_items(cell: str) -> list[str]:
+    if not cell:
+        return []
+    return [_ITEM_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), line)
+            for line in cell.split("\n")]
+
+
+def _cells(question: Question) -> dict[str, str]:
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            answers = [question.answer] if isinstance(question, ChoiceQuestion) else question.answers
+            cells = {"options": join_items([c.text for c in question.choices]), "answer": join_items(answers)}
+            if any(c.feedback for c in question.choices):
+                cells["feedback"] = join_items([c.feedback for c in question.choices])
+            return cells
+        case TrueFalseQuestion():
+            return {"answer": "true" if question.answer else "false"}
+        case ShortQuestion():
+            return {"answer": join_items(question.answers)}
+        case OrderQuestion():
+            return {"options": join_items(question.items)}
+        case MatchQuestion():
+            return {"options": join_items([p.left for p in question.pairs]),
+                    "answer": join_items([p.right for p in question.pairs])}
+        case NumberQuestion():
+            return {"answer": number_text(question.answer), "tolerance": number_text(question.tolerance),
+                    "unit": question.unit}
+    raise TypeError(f"no CSV form for {type(question).__name__}")
+
+
+def _row(bank: Bank, question: Question) -> dict[str, str]:
+    return {
+        "bank": bank.id, "id": question.id, "type": question.TYPE, "prompt": question.prompt,
+        **_cells(question),
+        "explanation": question.explanation,
+        "source": " ".join(str(ref) for ref in question.source),
+        "tags": " ".join(question.tags),
+        "difficulty": "" if question.difficulty is None else str(question.difficulty),
+        "hint": question.hint,
+    }
+
+
+def export_csv(banks: Sequence[Bank]) -> Exported:
+    """A CSV table (UTF-8, with a header row) of every question."""
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
+    writer.writeheader()
+    for bank in banks:
+        for question in bank.questions:
+            writer.writerow(_row(bank, question))
+    losses = bank_losses(banks, "CSV")
+    return Exported(stream.getvalue().encode(), tuple(losses), len(all_questions(banks)))
+
+
+def _number(text: str, column: str, line: int, ctx: ImportContext) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise FormatError(ctx.path, line, f"{column} {text!r} is not a number", "write digits, e.g. 1999 "
+                          "or 0.5") from None
+    return int(value) if value.is_integer() and re.fullmatch(r"\s*-?\d+\s*", text) else value
+
+
+def _specific(kind: str, row: dict[str, str], line: int, ctx: ImportContext) -> dict[str, Any]:
+    options, answers = split_items(row["options"]), split_items(row["answer"])
+    if kind in ("choice", "multi"):
+        feedback = split_items(row["feedback"]) + [""] * len(options)
+        choices = tuple(Choice(text=t, feedback=f) for t, f in zip(options, feedback, strict=False))
+        if kind == "multi":
+            return {"choices": choices, "answers": tuple(answers)}
+        return {"choices": choices, "answer": answers[0] if answers else ""}
+    if kind == "truefalse":
+        value = row["answer"].strip().lower()
+        if value not in ("true", "false"):
+            raise FormatError(ctx.path, line, f"answer {row['answer']!r} is not true or false",
+                              "write true or false in the answer column")
+        return {"answer": value == "true"}
+    if kind == "short":
+        return {"answers": tuple(answers)}
+    if kind == "order":
+        return {"items": tuple(options)}
+    if kind == "match":
+        if len(options) != len(answers):
+            raise FormatError(ctx.path, line, f"{len(options)} left items but {len(answers)} right items",
+                              "put one right item per line in answer for each line of options")
+        return {"pairs": tuple(Pair(left=a, right=b) for a, b in zip(options, answers, strict=True))}
+    return {"answer": _number(row["answer"], "answer", line, ctx),
+            "tolerance": _number(row["tolerance"] or "0", "tolerance", line, ctx), "unit": row["unit"]}
+
+
+_CLASSES: dict[str, type[Question]] = {cls.TYPE: cls for cls in (
+    ChoiceQuestion, MultiQuestion, TrueFalseQuestion, ShortQuestion, OrderQuestion, MatchQuestion,
+    NumberQuestion)}
+
+
+def _question(row: dict[str, str], line: int, ctx: ImportContext) -> Question:
+    kind = row["type"].strip().lower()
+    if kind not in _CLASSES:
+        raise FormatError(ctx.path, line, f"unknown type {row['type']!r}",
+                          f"use one of: {', '.join(_CLASSES)}")
+    refs = []
+    for text in row["source"].split():
+        ref = SourceRef.parse(text)
+        if ref is None:
+            raise FormatError(ctx.path, line, f"source {text!r} is not a reference like report#p6",
+                              "separate several references with spaces")
+        refs.append(ref)
+    difficulty = row["difficulty"].strip()
+    if difficulty not in ("", "1", "2", "3"):
+        raise FormatError(ctx.path, line, f"difficulty {difficulty!r} is not 1, 2 or 3", "leave it empty or "
+                          "write 1, 2 or 3")
+    prompt = row["prompt"]
+    return _CLASSES[kind](
+        id=row["id"].strip() or ctx.new_id(line, prompt=prompt), prompt=prompt,
+        explanation=row["explanation"], source=tuple(refs) or ctx.source, tags=tuple(row["tags"].split()),
+        difficulty=int(difficulty) if difficulty else None, hint=row["hint"],
+        **_specific(kind, row, line, ctx),
+    )
+
+
+def _cited_sources(questions: Sequence[Question], ctx: ImportContext) -> dict[str, Source]:
+    """A placeholder entry for every source the rows cite, which the teacher completes."""
+    cited = sorted({ref.source for q in questions for ref in q.source} - {ctx.source_id})
+    for source_id in cited:
+        ctx.note(1, f"source {source_id!r} is cited but CSV has no source list: fill in its title, publisher "
+                    "and date")
+    today = dt.date.today().isoformat()
+    return {source_id: Source(title=f"TO DO: title of {source_id}", publisher="TO DO", date=today,
+                              notes="Created by quiz import --from csv; fill in title, publisher and date.")
+            for source_id in cited}
+
+
+def read_csv(text: str, ctx: ImportContext) -> Imported:
+    """The questions of a CSV written by ``quiz export --to csv`` (or by hand with its header)."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise FormatError(ctx.path, 1, f"the header row lacks the column(s) {', '.join(missing)}",
+                          f"the first row must name the columns: {','.join(COLUMNS)}")
+    questions: list[Question] = []
+    lines: dict[str, int] = {}
+    bank_ids: list[str] = []
+    start = 2
+    for row in reader:
+        cells = {key: value or "" for key, value in row.items() if key in COLUMNS}
+        if any(cells.values()):
+            question = _question(cells, start, ctx)
+            questions.append(question)
+            lines[question.id] = start
+            bank_ids.append(cells["bank"].strip())
+        start = reader.line_num + 1
+    if not questions:
+        raise FormatError(ctx.path, 1, "no question rows", "add one row per question under the header")
+    sources = _cited_sources(questions, ctx)
+    bank_id = next((b for b in bank_ids if b), ctx.bank_id)
+    info = None
+    if sources or bank_id != ctx.bank_id:
+        info = BankInfo(id=bank_id, title=bank_id, description=f"Questions imported from {ctx.path}.",
+                        language="en", sources=sources, notes=StudyNotes())
+    return Imported(tuple(questions), tuple(ctx.notes), lines, info)

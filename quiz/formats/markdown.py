@@ -1,0 +1,144 @@
+"""Banks to a printable Markdown worksheet: questions first, then the answer key with explanations,
+the sources and the study notes, so a teacher can hand out the first part and keep the rest."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from quiz.formats.gift_export import number_text
+from quiz.formats.losses import Exported, all_questions
+from quiz.formats.rendering import source_words
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def md(text: str) -> str:
+    """Bank text is plain text: escape everything Markdown would read as markup."""
+    return "  \n".join(_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+
+
+def _letters(count: int) -> list[str]:
+    return [chr(ord("A") + n) for n in range(count)]
+
+
+def _shuffled(question: Question, items: Sequence[str]) -> list[str]:
+    shuffled = list(items)
+    random.Random(question.id).shuffle(shuffled)
+    return shuffled
+
+
+def _question(number: int, question: Question) -> list[str]:
+    lines = [f"**{number}.** {md(question.prompt)}", ""]
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            if isinstance(question, MultiQuestion):
+                lines += ["*Choose every right answer.*", ""]
+            lines += [f"- [ ] {letter}. {md(c.text)}"
+                      for letter, c in zip(_letters(len(question.choices)), question.choices, strict=True)]
+        case TrueFalseQuestion():
+            lines += ["- [ ] True", "- [ ] False"]
+        case ShortQuestion():
+            lines += ["Answer: ______________________"]
+        case NumberQuestion():
+            lines += [f"Answer: ______________ {md(question.unit)}".rstrip()]
+        case OrderQuestion():
+            lines += ["*Number these in the right order.*", ""]
+            lines += [f"- ___ {md(item)}" for item in _shuffled(question, question.items)]
+        case MatchQuestion():
+            rights = _shuffled(question, [p.right for p in question.pairs])
+            lines += ["*Write the letter of the matching item.*", "", "| | | | |", "|---|---|---|---|"]
+            lines += [f"| {n}. {md(p.left)} | ___ | {letter}. | {md(right)} |"
+                      for n, (p, letter, right) in enumerate(
+                          zip(question.pairs, _letters(len(rights)), rights, strict=True), 1)]
+    return [*lines, ""]
+
+
+def _answer(question: Question) -> str:
+    match question:
+        case ChoiceQuestion():
+            letter = _letters(len(question.choices))[[c.text for c in question.choices].index(question.answer)]
+            return f"{letter}. {md(question.answer)}"
+        case MultiQuestion():
+            letters = _letters(len(question.choices))
+            return ", ".join(f"{letters[n]}. {md(c.text)}" for n, c in enumerate(question.choices)
+                             if c.text in question.answers)
+        case TrueFalseQuestion():
+            return "True" if question.answer else "False"
+        case ShortQuestion():
+            return " / ".join(md(a) for a in question.answers)
+        case NumberQuestion():
+            within = f" (± {number_text(question.tolerance)})" if question.tolerance else ""
+            return f"{number_text(question.answer)} {md(question.unit)}".rstrip() + within
+        case OrderQuestion():
+            return " → ".join(md(item) for item in question.items)
+        case MatchQuestion():
+            return "; ".join(f"{md(p.left)} → {md(p.right)}" for p in question.pairs)
+    raise TypeError(f"no answer for {type(question).__name__}")
+
+
+def _key(number: int, bank: Bank, question: Question) -> list[str]:
+    lines = [f"**{number}.** {_answer(question)}", "", md(question.explanation), ""]
+    feedback = [(c.text, c.feedback) for c in getattr(question, "choices", ()) if c.feedback]
+    lines += [f"- *{md(text)}*: {md(note)}" for text, note in feedback]
+    if question.hint:
+        lines.append(f"- Hint: {md(question.hint)}")
+    lines.append(f"- Source: {md('; '.join(source_words(bank, ref) for ref in question.source))}")
+    details = [f"id {question.id}"]
+    if question.tags:
+        details.append("tags " + ", ".join(question.tags))
+    if question.difficulty is not None:
+        details.append(f"difficulty {question.difficulty}")
+    lines += [f"- {md(' · '.join(details))}", ""]
+    return lines
+
+
+def _notes(bank: Bank) -> list[str]:
+    lines: list[str] = []
+    if bank.notes.primer:
+        lines += ["### Background", "", md(bank.notes.primer), ""]
+    if bank.notes.timeline:
+        lines += ["### Timeline", ""]
+        lines += [f"- **{md(e.date)}** {md(e.event)}" for e in bank.notes.timeline]
+        lines.append("")
+    if bank.notes.glossary:
+        lines += ["### Glossary", ""]
+        lines += [f"- **{md(g.term)}**" + (f" ({md(', '.join(g.also))})" if g.also else "")
+                  + f": {md(g.definition)}" for g in bank.notes.glossary]
+        lines.append("")
+    return lines
+
+
+def _bank(bank: Bank) -> list[str]:
+    lines = [f"# {md(bank.title)}", "", md(bank.description), "", "Name: ______________________", ""]
+    for number, question in enumerate(bank.questions, 1):
+        lines += _question(number, question)
+    lines += ["---", "", f"## Answer key: {md(bank.title)}", ""]
+    for number, question in enumerate(bank.questions, 1):
+        lines += _key(number, bank, question)
+    lines += ["## Sources", ""]
+    for source_id, source in bank.sources.items():
+        entry = f"- **{md(source_id)}**: {md(source.title)}, {md(source.publisher)}, {md(source.date)}"
+        lines.append(entry + (f", <{source.url}>" if source.url else "")
+                     + (f". {md(source.notes)}" if source.notes else ""))
+    lines.append("")
+    return lines + _notes(bank)
+
+
+def export_markdown(banks: Sequence[Bank]) -> Exported:
+    lines: list[str] = []
+    for bank in banks:
+        lines += _bank(bank)
+    return Exported("\n".join(lines).encode(), (), len(all_questions(banks)))

@@ -1,0 +1,144 @@
+"""Banks to Moodle XML: one category per bank, every question type Moodle has a match for.
+
+Text is written as escaped HTML (bank text is plain text). Difficulty becomes a ``difficulty-N`` tag
+and the sources are named in the general feedback after the explanation.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from quiz.formats import moodle_grades
+from quiz.formats.gift_export import category_path, number_text
+from quiz.formats.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.rendering import feedback_html, to_html
+
+_TYPES = {"choice": "multichoice", "multi": "multichoice", "truefalse": "truefalse", "short": "shortanswer",
+          "match": "matching", "order": "matching", "number": "numerical"}
+
+
+def _text(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": "html"} if html else {})
+    ET.SubElement(element, "text").text = to_html(text) if html else text
+    return element
+
+
+def _answer(parent: ET.Element, fraction: float, text: str, feedback: str = "", *,
+            html: bool = True) -> ET.Element:
+    answer = ET.SubElement(parent, "answer", {"fraction": moodle_grades.text(fraction)}
+                           | ({"format": "html"} if html else {}))
+    ET.SubElement(answer, "text").text = to_html(text) if html else text
+    _text(answer, "feedback", feedback)
+    return answer
+
+
+def _simple(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, tag).text = value
+
+
+def _choices(element: ET.Element, question: ChoiceQuestion | MultiQuestion) -> None:
+    single = isinstance(question, ChoiceQuestion)
+    _simple(element, "single", "true" if single else "false")
+    _simple(element, "shuffleanswers", "true")
+    _simple(element, "answernumbering", "abc")
+    texts = [c.text for c in question.choices]
+    if isinstance(question, ChoiceQuestion):
+        weights = [100.0 if t == question.answer else 0.0 for t in texts]
+    else:
+        weights = moodle_grades.multi_weights(texts, question.answers)
+    for choice, weight in zip(question.choices, weights, strict=True):
+        _answer(element, weight, choice.text, choice.feedback)
+
+
+def _pairs(element: ET.Element, pairs: Sequence[tuple[str, str]]) -> None:
+    _simple(element, "shuffleanswers", "true")
+    for left, right in pairs:
+        sub = ET.SubElement(element, "subquestion", {"format": "html"})
+        ET.SubElement(sub, "text").text = to_html(left)
+        ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
+
+
+def _body(element: ET.Element, question: Question) -> None:
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            _choices(element, question)
+        case TrueFalseQuestion():
+            _answer(element, 100 if question.answer else 0, "true", html=False)
+            _answer(element, 0 if question.answer else 100, "false", html=False)
+        case ShortQuestion():
+            _simple(element, "usecase", "0")
+            for text in question.answers:
+                _answer(element, 100, text, html=False)
+        case MatchQuestion():
+            _pairs(element, [(p.left, p.right) for p in question.pairs])
+        case OrderQuestion():
+            _pairs(element, [(str(n), item) for n, item in enumerate(question.items, 1)])
+        case NumberQuestion():
+            answer = _answer(element, 100, number_text(question.answer), html=False)
+            _simple(answer, "tolerance", number_text(question.tolerance))
+            if question.unit:
+                unit = ET.SubElement(ET.SubElement(element, "units"), "unit")
+                _simple(unit, "multiplier", "1")
+                _simple(unit, "unit_name", question.unit)
+                _simple(element, "showunits", "3")
+                _simple(element, "unitsleft", "0")
+
+
+def question_element(bank: Bank, question: Question) -> ET.Element:
+    element = ET.Element("question", {"type": _TYPES[question.TYPE]})
+    _text(element, "name", question.id, html=False)
+    _text(element, "questiontext", question.prompt)
+    general = ET.SubElement(element, "generalfeedback", {"format": "html"})
+    ET.SubElement(general, "text").text = feedback_html(bank, question)
+    _simple(element, "defaultgrade", "1")
+    _simple(element, "penalty", "0.3333333")
+    _simple(element, "hidden", "0")
+    _simple(element, "idnumber", question.id)
+    _body(element, question)
+    if question.hint:
+        _text(element, "hint", question.hint)
+    tags = [*question.tags, *([f"difficulty-{question.difficulty}"] if question.difficulty else [])]
+    if tags:
+        holder = ET.SubElement(element, "tags")
+        for tag in tags:
+            ET.SubElement(ET.SubElement(holder, "tag"), "text").text = tag
+    return element
+
+
+def _category(bank: Bank) -> ET.Element:
+    element = ET.Element("question", {"type": "category"})
+    ET.SubElement(ET.SubElement(element, "category"), "text").text = category_path(bank)
+    _text(element, "info", bank.description)
+    return element
+
+
+def _losses(question: Question) -> list[Loss]:
+    if isinstance(question, OrderQuestion):
+        return [question_loss(question, "type", "order becomes a matching question of position -> item; "
+                              "partial credit for a nearly right order is lost")]
+    return []
+
+
+def export_moodle_xml(banks: Sequence[Bank]) -> Exported:
+    root = ET.Element("quiz")
+    for bank in banks:
+        root.append(_category(bank))
+        root.extend(question_element(bank, question) for question in bank.questions)
+    ET.indent(root)
+    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode() + b"\n"
+    questions = all_questions(banks)
+    losses = [loss for q in questions for loss in _losses(q)]
+    losses += bank_losses(banks, "Moodle XML", carried=("description", "sources"))
+    return Exported(data, tuple(losses), len(questions))

@@ -1,0 +1,36 @@
+"""Plain bank text as HTML, and a question's source references in words, for LMS and Anki exports."""
+
+from __future__ import annotations
+
+import html
+
+from quiz.bank.model import Bank, Question, SourceRef
+
+
+def to_html(text: str) -> str:
+    """Bank text is plain text: escape it and keep its line breaks."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def source_words(bank: Bank, ref: SourceRef) -> str:
+    """``Title (Publisher, 2023-09-24), paragraph 6``; the bare id if the source is not declared."""
+    source = bank.sources.get(ref.source)
+    if source is None:
+        return str(ref)
+    words = f"{source.title} ({source.publisher}, {source.date})"
+    return words if ref.paragraph is None else f"{words}, paragraph {ref.paragraph}"
+
+
+def sources_html(bank: Bank, question: Question) -> str:
+    """The question's sources as HTML, linked where the source has a URL."""
+    parts = []
+    for ref in question.source:
+        words = to_html(source_words(bank, ref))
+        source = bank.sources.get(ref.source)
+        parts.append(f'<a href="{html.escape(source.url)}">{words}</a>' if source and source.url else words)
+    return "; ".join(parts)
+
+
+def feedback_html(bank: Bank, question: Question) -> str:
+    """The explanation followed by where to check it: quiz shows both after an answer."""
+    return f"<p>{to_html(question.explanation)}</p><p>Source: {sources_html(bank, question)}</p>"
