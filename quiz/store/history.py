@@ -10,10 +10,10 @@ from quiz.store.records import BankProgress, QuestionStats, RoundSummary
 def round_summaries(connection: sqlite3.Connection, learner_id: int) -> list[RoundSummary]:
     """Every round of the learner, newest first, with its answered count and score."""
     rows = connection.execute(
-        "SELECT r.id, r.bank_id, r.mode, r.started_at, r.finished_at, r.abandoned_at, r.planned,"
-        " count(a.id), coalesce(sum(a.score), 0.0), r.seconds"
-        " FROM rounds AS r LEFT JOIN answers AS a ON a.round_id = r.id"
-        " WHERE r.learner_id = ? GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC",
+        "SELECT id, bank_id, mode, started_at, finished_at, abandoned_at, planned,"
+        " (SELECT count(*) FROM answers WHERE round_id = rounds.id),"
+        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id), seconds"
+        " FROM rounds WHERE learner_id = ? ORDER BY started_at DESC, id DESC",
         (learner_id,),
     )
     return [RoundSummary(*row) for row in rows]
@@ -29,17 +29,13 @@ def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, 
     )
     last: dict[str, tuple[float, int]] = {}
     best: dict[str, tuple[float, int]] = {}
-    finished = connection.execute(
-        "SELECT r.bank_id, r.planned, coalesce(sum(a.score), 0.0)"
-        " FROM rounds AS r LEFT JOIN answers AS a ON a.round_id = r.id"
-        " WHERE r.learner_id = ? AND r.finished_at IS NOT NULL"
-        " GROUP BY r.id ORDER BY r.finished_at, r.id",
-        (learner_id,),
-    )
-    for bank_id, planned, score in finished:
-        last[bank_id] = (score, planned)
-        if bank_id not in best or _share(score, planned) > _share(*best[bank_id]):
-            best[bank_id] = (score, planned)
+    finished = [summary for summary in round_summaries(connection, learner_id) if summary.finished_at is not None]
+    finished.sort(key=lambda summary: (summary.finished_at, summary.id))
+    for summary in finished:
+        result = (summary.score, summary.planned)
+        last[summary.bank_id] = result
+        if summary.bank_id not in best or _share(*result) > _share(*best[summary.bank_id]):
+            best[summary.bank_id] = result
     return {
         bank_id: BankProgress(
             bank_id=bank_id,
