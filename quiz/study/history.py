@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from quiz.bank.fingerprint import content_hash
@@ -73,8 +74,14 @@ class History:
 
 
 def short_time(stamp: str | None) -> str:
-    """``2026-11-26 12:45`` from an ISO timestamp."""
-    return "" if not stamp else stamp.replace("T", " ")[:16]
+    """``2026-11-26 12:45`` in local time, from the store's ISO timestamp (UTC)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def build_history(

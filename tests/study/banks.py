@@ -1,0 +1,114 @@
+"""Small banks built in Python for the study and app tests: one question of every type, and a hostile one."""
+
+from __future__ import annotations
+
+from quiz.bank.model import (
+    Bank,
+    Choice,
+    ChoiceQuestion,
+    GlossaryEntry,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Pair,
+    Question,
+    ShortQuestion,
+    Source,
+    SourceRef,
+    StudyNotes,
+    TimelineEvent,
+    TrueFalseQuestion,
+)
+
+SOURCES = {
+    "report": Source(title="Morning report", publisher="Example News", date="2023-09-24"),
+    "later": Source(title="Later review", publisher="Example Institute", date="2024-01-10"),
+}
+REF = (SourceRef(source="report", paragraph=6),)
+
+
+def _common(bank_id: str, name: str, prompt: str, tags: tuple[str, ...], difficulty: int) -> dict[str, object]:
+    return {
+        "id": f"{bank_id}.{name}",
+        "prompt": prompt,
+        "explanation": f"Because of reasons about {name}.",
+        "source": REF,
+        "tags": tags,
+        "difficulty": difficulty,
+    }
+
+
+def every_type(bank_id: str = "demo") -> tuple[Question, ...]:
+    """Seven questions, one per type, in the order choice, multi, truefalse, short, order, match, number."""
+    return (
+        ChoiceQuestion(
+            **_common(bank_id, "choice", "Which town did the report name?", ("geography",), 1),
+            choices=(Choice(text="Leposavić"), Choice(text="Zvečan", feedback="Close, but not named."),
+                     Choice(text="Gračanica")),
+            answer="Leposavić",
+            hint="It starts with L.",
+        ),
+        MultiQuestion(
+            **_common(bank_id, "multi", "Which of these are even?", ("numbers",), 2),
+            choices=(Choice(text="2"), Choice(text="3"), Choice(text="4"), Choice(text="5")),
+            answers=("2", "4"),
+        ),
+        TrueFalseQuestion(**_common(bank_id, "tf", "The report was written that morning.", ("geography",), 1),
+                          answer=True),
+        ShortQuestion(**_common(bank_id, "short", "Name the capital of Kosovo.", ("geography",), 2),
+                      answers=("Prishtina", "Priština", "Pristina")),
+        OrderQuestion(**_common(bank_id, "order", "Put these in order.", ("time",), 3),
+                      items=("first", "second", "third", "fourth")),
+        MatchQuestion(
+            **_common(bank_id, "match", "Match each person to a role.", ("people",), 2),
+            pairs=(Pair(left="Ana", right="Pilot"), Pair(left="Ben", right="Baker"),
+                   Pair(left="Cleo", right="Cook")),
+        ),
+        NumberQuestion(**_common(bank_id, "number", "How many legs has a spider?", ("numbers",), 1), answer=8),
+    )
+
+
+def make_bank(bank_id: str = "demo", title: str = "Demo bank", questions: tuple[Question, ...] | None = None) -> Bank:
+    return Bank(
+        format=1,
+        id=bank_id,
+        title=title,
+        description=f"A small bank called {title}.",
+        sources=SOURCES,
+        notes=StudyNotes(
+            primer="A short primer to read first.",
+            timeline=(TimelineEvent(date="2023-09-24", event="Something happened.", source=REF),),
+            glossary=(GlossaryEntry(term="KFOR", definition="The NATO-led Kosovo Force.", also=("Kosovo Force",)),),
+        ),
+        questions=every_type(bank_id) if questions is None else questions,
+    )
+
+
+HOSTILE_WORD = "Ab" * 30
+HOSTILE_TEXTS = ("[citation needed]", "[/]", "[bold]x[/bold]", "back\\slash \\[not\\]", "Đakovica, Ðorđe")
+
+
+def hostile_bank() -> Bank:
+    """Every string a markup parser would eat or choke on, in titles, prompts, choices and notes."""
+    prompt = f"Is this [citation needed] claim sourced? [/] [bold]x[/bold] C:\\path\\ {HOSTILE_WORD}"
+    return Bank(
+        format=1,
+        id="hostile",
+        title="Hostile [citation needed] bank [/]",
+        description="[bold]x[/bold] with back\\slashes and Đakovica",
+        sources={"report": Source(title="Source [1]", publisher="[Publisher]", date="2023")},
+        notes=StudyNotes(primer="Primer [citation needed] [/] text", glossary=(
+            GlossaryEntry(term="[term]", definition="[bold]x[/bold]"),)),
+        questions=(
+            ChoiceQuestion(
+                id="hostile.choice",
+                prompt=prompt,
+                explanation="Explained [citation needed] with [/] and \\ and [bold]x[/bold].",
+                source=(SourceRef(source="report", paragraph=2),),
+                choices=tuple(Choice(text=text) for text in HOSTILE_TEXTS),
+                answer="[citation needed]",
+                hint="[hint] [/]",
+            ),
+        ),
+    )
