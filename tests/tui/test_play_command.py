@@ -1,0 +1,107 @@
+"""`quiz play`: loading banks (broken ones reported and skipped), choosing the database, bad options."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.commands.play import build_app
+
+GOOD = """\
+format: 1
+id: good
+title: A good bank
+description: Loads fine.
+sources:
+  report: {title: Report, publisher: Someone, date: "2023"}
+questions:
+  - id: good.tf
+    type: truefalse
+    prompt: Is this bank fine?
+    answer: true
+    explanation: It loads.
+    source: report
+"""
+
+BROKEN = """\
+format: 1
+id: broken
+title: A broken bank
+description: Has an unknown field.
+colour: blue
+sources:
+  report: {title: Report, publisher: Someone, date: "2023"}
+questions: []
+"""
+
+
+def args(tmp_path: Path, *paths: Path, **options: object) -> argparse.Namespace:
+    values = {"paths": list(paths), "learner": None, "bank": None, "mode": None, "count": None,
+              "db": tmp_path / "scores.sqlite3", "seed": 1, "theme": "dark", **options}
+    return argparse.Namespace(**values)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / "banks" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_broken_bank_is_reported_with_its_position_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    broken = write(tmp_path, "broken.yaml", BROKEN)
+    app, store = build_app(args(tmp_path, tmp_path / "banks"))
+    with store:
+        assert [bank.id for bank in app.library] == ["good"]
+    err = capsys.readouterr().err
+    assert f"{broken}:5:1:" in err and "skipped" in err
+
+
+def test_no_loadable_bank_is_an_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = write(tmp_path, "broken.yaml", BROKEN)
+    assert main(["play", "--db", str(tmp_path / "s.sqlite3"), str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "quiz: error: no bank could be loaded" in err and "Traceback" not in err
+
+
+def test_unknown_bank_id_is_a_usage_error_listing_the_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, "good.yaml", GOOD)
+    assert main(["--bank", "nope", "--db", str(tmp_path / "s.sqlite3"), str(good)]) == 2
+    err = capsys.readouterr().err
+    assert "no bank with the id 'nope'" in err and "loaded banks: good" in err
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", str(tmp_path / "missing")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_database_comes_from_db_then_quiz_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = write(tmp_path, "good.yaml", GOOD)
+    monkeypatch.setenv("QUIZ_DB", str(tmp_path / "env.sqlite3"))
+    _, store = build_app(args(tmp_path, good, db=None))
+    with store:
+        assert store.path == tmp_path / "env.sqlite3"
+    _, store = build_app(args(tmp_path, good, db=tmp_path / "flag.sqlite3"))
+    with store:
+        assert store.path == tmp_path / "flag.sqlite3"
+
+
+def test_bundled_banks_load_by_default(tmp_path: Path) -> None:
+    app, store = build_app(args(tmp_path))
+    with store:
+        assert len(app.library) >= 1
+
+
+def test_count_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["play", "--count", "0"])
+    assert raised.value.code == 2
