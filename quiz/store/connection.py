@@ -26,6 +26,7 @@ BUSY_TIMEOUT_MS = 10_000
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_ATTEMPTS = 3
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
@@ -43,19 +44,33 @@ class _NotOurs(Exception):
 
 def open_database(path: Path) -> Opened:
     """Open (creating if needed) the quiz database at ``path``, moving an unusable file aside."""
-    path = path.expanduser()
+    path = Path(path).expanduser()
     _prepare_folder(path)
     notice = None
+    for _ in range(_ATTEMPTS):
+        seen = _identity(path)
+        try:
+            return Opened(_connect_checked(path), notice)
+        except _NotOurs as reason:
+            if _identity(path) != seen:
+                continue  # another copy of quiz replaced the bad file meanwhile: look again, move nothing
+            aside = _move_aside(path)
+            notice = (
+                f"{path} was not a quiz database ({reason}); it was kept as {aside.name} "
+                "and a new, empty database was started."
+            )
+    raise QuizError(
+        f"{path} kept changing while quiz was opening it.", hint="Close other copies of quiz and try again."
+    )
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Enough of a file's identity to notice that another process replaced or rewrote it."""
     try:
-        connection = _connect_checked(path)
-    except _NotOurs as reason:
-        aside = _move_aside(path)
-        notice = (
-            f"{path} was not a quiz database ({reason}); it was kept as {aside.name} "
-            "and a new, empty database was started."
-        )
-        connection = _connect_checked(path)
-    return Opened(connection, notice)
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def _prepare_folder(path: Path) -> None:

@@ -29,13 +29,15 @@ def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, 
     )
     last: dict[str, tuple[float, int]] = {}
     best: dict[str, tuple[float, int]] = {}
-    finished = [summary for summary in round_summaries(connection, learner_id) if summary.finished_at is not None]
-    finished.sort(key=lambda summary: (summary.finished_at, summary.id))
-    for summary in finished:
-        result = (summary.score, summary.planned)
-        last[summary.bank_id] = result
-        if summary.bank_id not in best or _share(*result) > _share(*best[summary.bank_id]):
-            best[summary.bank_id] = result
+    finished = connection.execute(
+        "SELECT bank_id, (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id), planned"
+        " FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL ORDER BY finished_at, id",
+        (learner_id,),
+    )
+    for bank_id, score, planned in finished:
+        last[bank_id] = (score, planned)
+        if bank_id not in best or _share(score, planned) > _share(*best[bank_id]):
+            best[bank_id] = (score, planned)
     return {
         bank_id: BankProgress(
             bank_id=bank_id,

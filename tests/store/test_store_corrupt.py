@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
-from quiz.store import Store
+import pytest
+
+from quiz.store import Store, connection
 
 
 def _asides(db_path: Path) -> list[Path]:
@@ -89,3 +92,32 @@ def test_second_bad_file_gets_its_own_aside_name(db_path: Path) -> None:
         Store.open(db_path).close()
     kept = {path.read_bytes() for path in _asides(db_path)}
     assert kept == {b"first bad file", b"second bad file"}
+
+
+def test_a_bad_file_replaced_by_another_quiz_meanwhile_is_not_moved(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two copies of quiz start on a bad file; the other one moves it aside and starts a database
+    while this one is still looking. This one must keep the other's database, not move it too."""
+    good = tmp_path / "good.sqlite3"
+    with Store.open(good) as other:
+        other.add_learner("Ana")
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"junk")
+    real_check = connection._check_header
+    replaced: list[bool] = []
+
+    def junk_then_replaced(path: Path) -> None:
+        try:
+            real_check(path)
+        finally:
+            if not replaced:
+                shutil.copyfile(good, path)
+                replaced.append(True)
+
+    monkeypatch.setattr(connection, "_check_header", junk_then_replaced)
+
+    with Store.open(db_path) as store:
+        assert store.notice is None
+        assert [learner.name for learner in store.learners()] == ["Ana"]
+    assert _asides(db_path) == []

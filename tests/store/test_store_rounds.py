@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from quiz.store import AnswerRecord, Store
@@ -173,3 +175,18 @@ def test_answer_stats_report_attempts_and_the_latest_hash(store: Store, ana_id: 
         "q2": "current",
         "q3": "retired",
     }
+
+
+def test_threads_sharing_one_store_lose_no_answer(store: Store, ana_id: int) -> None:
+    """The app may record from a worker thread while the screen reads history."""
+    rounds = [store.start_round(ana_id, "bank-a", "practice", [f"q{i}" for i in range(200)], {}) for _ in range(2)]
+
+    def record(round_id: int) -> None:
+        for index in range(200):
+            store.record_answer(round_id, answer(f"q{index}", 1.0))
+            store.rounds(ana_id)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(record, rounds))
+
+    assert [summary.answered for summary in store.rounds(ana_id)] == [200, 200]
