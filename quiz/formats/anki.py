@@ -126,7 +126,7 @@ def export_anki(banks: Sequence[Bank]) -> Exported:
     package = genanki.Package([_deck(bank) for bank in banks])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.apkg"
-        package.write_to_file(str(path), timestamp=0)
+        package.write_to_file(str(path))
         data = path.read_bytes()
     losses = bank_losses(banks, "Anki", carried=("description", "sources"))
     return Exported(data, tuple(losses), len(all_questions(banks)))

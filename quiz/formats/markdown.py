@@ -22,12 +22,13 @@ from quiz.formats.gift_export import number_text
 from quiz.formats.losses import Exported, all_questions
 from quiz.formats.rendering import source_words
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+\.)")
 
 
 def md(text: str) -> str:
-    """Bank text is plain text: escape everything Markdown would read as markup."""
-    return "  \n".join(_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+    """Bank text is plain text: escape what Markdown would read as markup, inline or at a line start."""
+    return "  \n".join(_LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", line)) for line in text.split("\n"))
 
 
 def _letters(count: int) -> list[str]:

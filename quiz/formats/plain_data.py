@@ -14,6 +14,8 @@ from quiz.bank.model import Bank, GlossaryEntry, Source, SourceRef, StudyNotes, 
 
 def plain(value: Any) -> Any:
     """Dataclasses to dicts (without internal fields and empty defaults), tuples to lists."""
+    if isinstance(value, SourceRef):
+        return str(value)
     if is_dataclass(value) and not isinstance(value, type):
         data = {}
         for item in fields(value):
@@ -24,8 +26,6 @@ def plain(value: Any) -> Any:
                 continue
             data[item.name] = plain(field_value)
         return data
-    if isinstance(value, SourceRef):
-        return str(value)
     if isinstance(value, (tuple, list)):
         return [plain(item) for item in value]
     if isinstance(value, dict):

@@ -1,0 +1,81 @@
+"""Aiken import (good files and Moodle's error cases) and the CSV round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from quiz.bank.model import Bank, ChoiceQuestion
+from quiz.formats.aiken import read_aiken
+from quiz.formats.csv_format import COLUMNS, export_csv, read_csv, split_items
+from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext
+from tests.formats.conftest import FIXTURES, HOSTILE
+
+
+def context() -> ImportContext:
+    return ImportContext("in.txt", "t", "t")
+
+
+def test_aiken_reads_options_with_and_without_space_and_html_as_text() -> None:
+    imported = read_aiken((FIXTURES / "good.aiken.txt").read_text(encoding="utf-8"), context())
+    red, nospace, html = imported.questions
+    assert isinstance(red, ChoiceQuestion)
+    assert [c.text for c in red.choices] == ["Venus", "Mars", "Jupiter"] and red.answer == "Mars"
+    assert nospace.answer == "Correct (no space)"
+    assert html.answer == "<b>bold</b> & more"
+    assert red.explanation == PLACEHOLDER
+    assert imported.lines == {red.id: 1, nospace.id: 7, html.id: 12}
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("A question with too few answers\nA) Only answer\nANSWER: A\n", 3, "at least 2 answers"),
+    ("A) Question not started\n\nANSWER: A\n", 1, "Question not started"),
+    ("Started\nA) yes\nB) no\n\nNext question\nA) x\nB) y\nANSWER: A\n", 5,
+     "Question not completed before next question start"),
+    ("Q\nA) yes\nB) no\nANSWER: C\n", 4, "ANSWER: C is not one of the options"),
+    ("Q\nA) yes\nB) no\n", 1, "no ANSWER: line"),
+])
+def test_aiken_error_cases_name_their_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(FormatError) as caught:
+        read_aiken(text, context())
+    assert caught.value.line == line and message in caught.value.message
+
+
+def test_csv_has_the_documented_columns_and_one_row_per_question(bank: Bank) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_csv([bank]).data.decode())))
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) == len(bank.questions)
+    choice = rows[0]
+    assert split_items(choice["options"]) == ["Leposavić", "Zvečan", "Gračanica"]
+    assert split_items(choice["feedback"]) == ["", "Close, but no.", ""]
+    assert (choice["source"], choice["tags"], choice["difficulty"]) == ("report#p2", "topic", "2")
+
+
+def test_csv_round_trip_is_lossless_for_questions(bank: Bank) -> None:
+    imported = read_csv(export_csv([bank]).data.decode(), ImportContext("x.csv", "x", "x"))
+    assert list(imported.questions) == list(bank.questions)
+    assert imported.info is not None and imported.info.id == "demo"
+    assert any("'report' is cited" in n.message for n in imported.notes)
+
+
+def test_csv_keeps_backslashes_and_line_breaks_inside_list_items() -> None:
+    from quiz.formats.csv_format import join_items
+
+    items = ["a\\nb", "two\nlines", HOSTILE]
+    assert split_items(join_items(items)) == items
+
+
+def test_csv_errors_name_the_row_line() -> None:
+    header = ",".join(COLUMNS)
+    good = 'demo,q1,truefalse,"Two\nline prompt",,true,,,,Why,report,,,'
+    bad = "demo,q2,truefalse,Prompt,,maybe,,,,Why,report,,,"
+    with pytest.raises(FormatError) as caught:
+        read_csv(f"{header}\n{good}\n{bad}\n", context())
+    assert caught.value.line == 4 and "'maybe' is not true or false" in caught.value.message
+
+
+def test_csv_without_the_header_is_an_error() -> None:
+    with pytest.raises(FormatError, match="line 1: the header row lacks"):
+        read_csv("id,prompt\nx,y\n", context())

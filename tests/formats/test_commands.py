@@ -1,0 +1,102 @@
+"""``quiz export`` and ``quiz import`` as a teacher runs them: files, exit codes, reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.load import load_bank_file
+from quiz.bank.model import Bank
+from quiz.cli import main
+from tests.formats.conftest import FIXTURES, make_bank
+
+
+def test_export_check_fails_when_questions_would_lose_content(bank_file: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(bank_file), "--to", "qti", "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "would drop question content" in err and "hint: Canvas quiz questions have no hint" in err
+
+
+def test_export_check_passes_when_nothing_is_lost(tmp_path: Path, bank: Bank,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.formats.bank_yaml import write_bank
+
+    plain = make_bank(*[q for q in bank.questions if q.TYPE != "order"])
+    path = tmp_path / "plain.yaml"
+    path.write_text(write_bank(plain, "x", "none", {}).text, encoding="utf-8")
+    assert main(["export", str(path), "--to", "moodle-xml", "--check"]) == 0
+    assert not list(tmp_path.glob("*.xml"))
+    assert main(["export", str(path), "--to", "gift", "--check"]) == 0
+    assert "kept only in comments" in capsys.readouterr().err
+
+
+def test_export_writes_the_file_and_reports_losses(bank_file: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out" / "demo.gift"
+    assert main(["export", str(bank_file), "--to", "gift", "-o", str(out)]) == 0
+    assert "[id:demo.choice]" in out.read_text(encoding="utf-8")
+    assert "order becomes a match of position -> item" in capsys.readouterr().err
+
+
+def test_binary_export_needs_an_output_path(bank_file: Path) -> None:
+    assert main(["export", str(bank_file), "--to", "anki"]) == 2
+
+
+def test_export_refuses_an_invalid_bank(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: x\n", encoding="utf-8")
+    assert main(["export", str(broken), "--to", "csv"]) == 1
+
+
+def test_import_writes_a_valid_commented_bank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "banks" / "chem.yaml"
+    assert main(["import", str(FIXTURES / "moodle_examples.gift"), "--from", "gift", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "# from line 4 of moodle_examples.gift" in text
+    bank, problems = load_bank_file(out)
+    assert bank is not None, problems
+    assert not [p for p in problems if p.is_error]
+    assert len(bank.questions) == 11 and "moodle-examples" in bank.sources
+    err = capsys.readouterr().err
+    assert "line 49: essay question skipped" in err and "TO DO: write the explanation of" in err
+
+
+def test_import_round_trip_through_gift_and_csv_files(bank_file: Path, bank: Bank, tmp_path: Path) -> None:
+    for kind in ("gift", "csv"):
+        exported = tmp_path / f"demo.{kind}"
+        assert main(["export", str(bank_file), "--to", kind, "-o", str(exported)]) == 0
+        out = tmp_path / f"back-{kind}.yaml"
+        assert main(["import", str(exported), "--from", kind, "-o", str(out)]) == 0
+        back, problems = load_bank_file(out)
+        assert back is not None, problems
+        assert back.questions == bank.questions
+
+
+def test_failed_import_leaves_no_file_and_keeps_the_old_one(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "bad.gift"
+    source.write_text("Good? {T}\n\nBad {=a ~b\n", encoding="utf-8")
+    out = tmp_path / "bank.yaml"
+    out.write_text("old content\n", encoding="utf-8")
+    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.gift", "bank.yaml"]
+    assert "bad.gift, line 3: Could not find a }" in capsys.readouterr().err
+
+
+def test_import_that_would_make_an_invalid_bank_names_the_source_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "pairs.gift"
+    source.write_text("First? {T}\n\nMatch. {=a -> b =c -> d}\n", encoding="utf-8")
+    assert main(["import", str(source), "--from", "gift", "-o", str(tmp_path / "x.yaml")]) == 1
+    assert "pairs.gift, line 3: this would not make a valid bank" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_import_aiken_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(FIXTURES / "good.aiken.txt"), "--from", "aiken"]) == 0
+    out = capsys.readouterr().out
+    assert "type: choice" in out and "answer: Mars" in out
