@@ -5,6 +5,7 @@ Usage::
     from quiz.store import Store, AnswerRecord
 
     with Store.open(path) as store:          # creates folders; WAL; migrations on PRAGMA user_version
+                                             # (Store.open(path, clock=...) for fixed times in tests)
         if store.notice:                     # the file was not a quiz database and was moved aside
             show(store.notice)
         ana = store.learner("ana") or store.add_learner("Ana")
@@ -37,8 +38,12 @@ History:
     answer_stats(learner_id) -> list[QuestionStats]   per question; .status(current_hashes) tells
         "current", "changed" (content hash differs from the loaded bank's) or "retired" (in no bank)
 
-Errors: QuizError for what a user can fix (a bad name, a database from a newer quiz, an unusable
-path); ValueError/LookupError for a caller's bug (unknown mode, score outside 0..1, no such round).
+``store.path`` is the file; ``store.notice`` is a message to show when a file that was not a quiz
+database was moved aside (``<name>.corrupt-YYYYmmdd-HHMMSS``). One Store may be shared by threads.
+
+Errors: QuizError for what a user can fix (a bad or taken name, a database from a newer quiz, an
+unusable path, and while running: a full disk, a damaged file, a file held too long by another
+program); ValueError/LookupError for a caller's bug (unknown mode, score outside 0..1, no such round).
 """
 
 from __future__ import annotations

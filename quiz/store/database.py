@@ -13,6 +13,7 @@ from typing import Any
 
 from quiz.store import history, learners, rounds
 from quiz.store.connection import open_database
+from quiz.store.failures import as_quiz_error
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
@@ -67,12 +68,12 @@ class Store:
 
     def learners(self) -> list[Learner]:
         """Most recently used (or added) first."""
-        with self._lock:
+        with self._guard():
             return learners.all_learners(self._connection)
 
     def learner(self, name: str) -> Learner | None:
         """The learner with this name, whatever its case and spacing."""
-        with self._lock:
+        with self._guard():
             return learners.find(self._connection, name)
 
     def add_learner(self, name: str) -> Learner:
@@ -96,7 +97,7 @@ class Store:
 
     def last_learner(self) -> Learner | None:
         """The most recently used (or, failing that, added) learner."""
-        with self._lock:
+        with self._guard():
             return learners.most_recent(self._connection)
 
     # rounds and answers
@@ -140,14 +141,14 @@ class Store:
             return rounds.resumable(self._connection, learner_id)
 
     def round_answers(self, round_id: int) -> list[StoredAnswer]:
-        with self._lock:
+        with self._guard():
             return rounds.answers(self._connection, round_id)
 
     # history
 
     def rounds(self, learner_id: int) -> list[RoundSummary]:
         """Newest first, finished or not."""
-        with self._lock:
+        with self._guard():
             return history.round_summaries(self._connection, learner_id)
 
     def bank_progress(self, learner_id: int) -> dict[str, BankProgress]:
@@ -156,34 +157,47 @@ class Store:
 
     def open_mistakes(self, learner_id: int, bank_id: str | None = None) -> list[tuple[str, str]]:
         """(bank id, question id) whose latest answer scored below 1, sorted."""
-        with self._lock:
+        with self._guard():
             return history.open_mistakes(self._connection, learner_id, bank_id)
 
     def answer_stats(self, learner_id: int) -> list[QuestionStats]:
-        with self._lock:
+        with self._guard():
             return history.answer_stats(self._connection, learner_id)
 
     def _now(self) -> str:
         return self._clock().astimezone(UTC).isoformat(timespec="milliseconds")
 
     @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """One call at a time; a full disk, a damaged or busy file become a QuizError the UI can show."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as error:
+                translated = as_quiz_error(error, self.path)
+                if translated is None:
+                    raise
+                raise translated from error
+
+    @contextmanager
     def _write(self) -> Iterator[None]:
         """One transaction that takes the write lock at once, so it never fails half-way on a busy file."""
-        with self._lock:
+        with self._guard():
             self._connection.execute("BEGIN IMMEDIATE")
             try:
                 yield
-            except BaseException:
-                self._connection.execute("ROLLBACK")
-                raise
-            self._connection.execute("COMMIT")
+                self._connection.execute("COMMIT")
+            finally:
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
 
     @contextmanager
     def _read(self) -> Iterator[None]:
         """One snapshot for queries that take several statements."""
-        with self._lock:
+        with self._guard():
             self._connection.execute("BEGIN")
             try:
                 yield
             finally:
-                self._connection.execute("COMMIT")
+                if self._connection.in_transaction:
+                    self._connection.execute("COMMIT")

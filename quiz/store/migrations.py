@@ -88,6 +88,6 @@ def migrate(connection: sqlite3.Connection, where: str) -> None:
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {version + 1}")
             connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+        finally:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
