@@ -84,41 +84,38 @@ def _reads_as_non_text(value: str) -> bool:
     return bool(_INT.fullmatch(value) or _FLOAT.fullmatch(value)) or value in _TRUE or value in _FALSE
 
 
-def _read_int(node: YNode, ctx: Context, name: str) -> Any:
-    scalar = _expect_scalar(node, ctx, name, "a whole number")
-    if scalar is None:
-        return INVALID
-    if scalar.plain and _INT.fullmatch(scalar.value):
-        return int(scalar.value)
-    ctx.error(node, "wrong-type", f"{name} should be a whole number, not {describe(scalar)}",
-              "write digits only, without quotes")
-    return INVALID
+def _parse_int(value: str) -> Any:
+    return int(value) if _INT.fullmatch(value) else INVALID
 
 
-def _read_number(node: YNode, ctx: Context, name: str) -> Any:
-    scalar = _expect_scalar(node, ctx, name, "a number")
-    if scalar is None:
-        return INVALID
-    if scalar.plain and _INT.fullmatch(scalar.value):
-        return int(scalar.value)
-    if scalar.plain and _FLOAT.fullmatch(scalar.value):
-        return float(scalar.value)
-    ctx.error(node, "wrong-type", f"{name} should be a number, not {describe(scalar)}",
-              "write the number without quotes, e.g. 1999 or 2.5")
-    return INVALID
+def _parse_number(value: str) -> Any:
+    if _INT.fullmatch(value):
+        return int(value)
+    return float(value) if _FLOAT.fullmatch(value) else INVALID
 
 
-def _read_bool(node: YNode, ctx: Context, name: str) -> Any:
-    scalar = _expect_scalar(node, ctx, name, "true or false")
-    if scalar is None:
-        return INVALID
-    if scalar.plain and scalar.value in _TRUE:
-        return True
-    if scalar.plain and scalar.value in _FALSE:
-        return False
-    ctx.error(node, "wrong-type", f"{name} should be true or false, not {describe(scalar)}",
-              "write true or false, without quotes")
-    return INVALID
+def _parse_bool(value: str) -> Any:
+    return True if value in _TRUE else False if value in _FALSE else INVALID
+
+
+def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str) -> Reader:
+    """A reader for an unquoted scalar that YAML gives a type: a number or a boolean."""
+
+    def read(node: YNode, ctx: Context, name: str) -> Any:
+        scalar = _expect_scalar(node, ctx, name, wanted)
+        if scalar is None:
+            return INVALID
+        value = parse(scalar.value) if scalar.plain else INVALID
+        if value is INVALID:
+            ctx.error(node, "wrong-type", f"{name} should be {wanted}, not {describe(scalar)}", hint)
+        return value
+
+    return read
+
+
+_read_int = _plain_reader("a whole number", _parse_int, "write digits only, without quotes")
+_read_number = _plain_reader("a number", _parse_number, "write the number without quotes, e.g. 1999 or 2.5")
+_read_bool = _plain_reader("true or false", _parse_bool, "write true or false, without quotes")
 
 
 def _read_source_ref(node: YNode, ctx: Context, name: str) -> Any:
