@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.errors import QuizError
+from quiz.store.failures import as_quiz_error
 from quiz.store.migrations import APPLICATION_ID, migrate, refuse_newer, user_version
 
 BUSY_TIMEOUT_MS = 10_000
@@ -156,6 +157,8 @@ def _use_wal(connection: sqlite3.Connection) -> None:
 
 
 def _cannot_open(path: Path, error: sqlite3.Error) -> QuizError:
+    if known := as_quiz_error(error, path):
+        return known
     return QuizError(
         f"Cannot open the scores database {path}: {error}.",
         hint="Check the file's permissions, or choose another file with --db PATH or $QUIZ_DB.",

@@ -49,6 +49,7 @@ class Store:
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
         """Open or create the database; raises QuizError for a newer schema or an unusable path."""
+        path = Path(path).expanduser()
         opened = open_database(path)
         return cls(opened.connection, path, opened.notice, clock)
 

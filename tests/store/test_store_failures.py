@@ -47,3 +47,22 @@ def test_damage_found_after_opening_is_reported_with_a_hint(db_path: Path) -> No
         store.answer_stats(ana_id)
 
     assert "--db" in raised.value.hint
+
+
+def test_opening_a_database_held_too_long_by_another_program_says_busy(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store.open(db_path).close()
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
+
+    with pytest.raises(QuizError, match="is busy"):
+        Store.open(db_path)
+
+    other.execute("ROLLBACK")
+    other.close()
+    assert list(db_path.parent.glob("*.corrupt-*")) == []
+    with Store.open(db_path) as store:
+        assert store.notice is None
