@@ -17,7 +17,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Who is studying",
         (
             ("↑ ↓, Enter", "Pick a learner (the last one is first)"),
-            ("Tab, type a name, Enter", "Add a new learner"),
+            ("Tab, name, Enter", "Add a new learner"),
         ),
     ),
     (
@@ -41,7 +41,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Space", "choice: pick; multi: tick or untick the highlighted option"),
             ("t / f", "true/false question (1 and 2 work too)"),
             ("↑ ↓", "Move the cursor"),
-            ("Shift+↑ ↓ (or K / J, Ctrl+↑ ↓)", "order: move the highlighted item up or down"),
+            ("Shift+↑ ↓, K / J", "order: move the highlighted item up or down (Ctrl+↑ ↓ too)"),
             ("Backspace", "match: clear the highlighted item's partner"),
             ("h or F3", "Show the hint (F3 while typing an answer)"),
             ("Escape", "Leave the round; answers so far are kept to resume"),

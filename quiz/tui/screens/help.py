@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +12,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quiz.tui.keys import KEYS
+
+KEY_WIDTH = 18
+
+
+def _key_table(keys: tuple[tuple[str, str], ...]) -> Table:
+    """Keys in a fixed column, what they do wrapping beside them."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(width=KEY_WIDTH)
+    table.add_column(ratio=1)
+    for key, what in keys:
+        table.add_row(Text(key, style="bold"), Text(what))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -22,7 +36,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("Keys"), classes="dialog-title")
             for section, keys in KEYS:
                 yield Static(Content(section), classes="heading")
-                width = max(len(key) for key, _ in keys)
-                lines = "\n".join(f"{key.ljust(width)}  {what}" for key, what in keys)
-                yield Static(Content(lines), classes="keys")
+                yield Static(_key_table(keys), classes="keys")
             yield Static(Content("Escape closes this help."), classes="dialog-detail")
