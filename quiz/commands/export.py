@@ -4,11 +4,17 @@ and say what the target could not carry."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import exit_codes
 from quiz.errors import QuizError, UsageError
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
 
 NAME = "export"
 _FORMATS = ("gift", "moodle-xml", "qti", "anki", "markdown", "csv")
@@ -30,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _banks(paths: list[Path]) -> list:  # type: ignore[type-arg]
+def _banks(paths: list[Path]) -> list[Bank]:
     from quiz.bank.load import load_paths
 
     try:
@@ -48,9 +54,7 @@ def _banks(paths: list[Path]) -> list:  # type: ignore[type-arg]
 
 
 def _write(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
+    """Write next to the target and rename, so a failed export never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
