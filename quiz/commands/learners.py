@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from quiz import exit_codes
-from quiz.commands.scores import add_db_option, local_time, open_scores_db
+from quiz.commands.scores import add_db_option, counted, local_time, open_scores_db
 from quiz.errors import UsageError
 
 if TYPE_CHECKING:
@@ -79,7 +79,8 @@ def run_remove(args: argparse.Namespace) -> int:
     with _require_store(args) as store:
         learner = _require_learner(store, args.name)
         rounds = store.rounds(learner.id)
-        what = f"{learner.name} ({len(rounds)} rounds, {sum(item.answered for item in rounds)} answers)"
+        answers = sum(item.answered for item in rounds)
+        what = f"{learner.name} ({counted(len(rounds), 'round')}, {counted(answers, 'answer')})"
         if not args.yes and not _confirmed(f"Remove {what}? This cannot be undone. [y/N] ", learner.name):
             print("Nothing removed.")
             return exit_codes.OK

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz import exit_codes
 from quiz.errors import UsageError
 
 if TYPE_CHECKING:
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 
 JSON_FORMAT = 1
 """Version of the ``--json`` shape; raised only if an existing key changes meaning."""
+
+History = tuple["Learner", list["RoundSummary"], dict[str, "BankProgress"]]
+"""One learner with their rounds (newest first) and progress per bank."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         if args.learner:
             raise _unknown(args.learner)
         print(_as_json(None, []) if args.json else "No scores yet: no learner has played a round.")
-        return 0
+        return exit_codes.OK
     with store:
         learners = store.learners()
         if args.learner:
@@ -79,10 +83,7 @@ def run(args: argparse.Namespace) -> int:
             learners = [chosen]
         histories = [(learner, store.rounds(learner.id), store.bank_progress(learner.id)) for learner in learners]
     print(_as_json(store, histories) if args.json else _as_text(histories))
-    return 0
-
-
-History = tuple["Learner", list["RoundSummary"], dict[str, "BankProgress"]]
+    return exit_codes.OK
 
 
 def _as_text(histories: list[History]) -> str:
@@ -92,8 +93,7 @@ def _as_text(histories: list[History]) -> str:
 
 
 def _learner_text(learner: Learner, rounds: list[RoundSummary], progress: dict[str, BankProgress]) -> str:
-    count = f"{len(rounds)} round" + ("" if len(rounds) == 1 else "s")
-    lines = [f"{learner.name} ({count})"]
+    lines = [f"{learner.name} ({counted(len(rounds), 'round')})"]
     if not rounds:
         return lines[0] + "\n  no rounds yet"
     width = max(len("Bank"), *(len(item.bank_id) for item in rounds))
@@ -108,9 +108,14 @@ def _learner_text(learner: Learner, rounds: list[RoundSummary], progress: dict[s
         for bank in best:
             lines.append(
                 f"  {bank.bank_id:<{width}}  best {_fraction(bank.best_score, bank.best_max)}"
-                f", last {_fraction(bank.last_score, bank.last_max)}, {bank.questions_seen} questions seen"
+                f", last {_fraction(bank.last_score, bank.last_max)}, {counted(bank.questions_seen, 'question')} seen"
             )
     return "\n".join(lines)
+
+
+def counted(amount: int, thing: str) -> str:
+    """``1 round``, ``3 rounds``."""
+    return f"{amount} {thing}" + ("" if amount == 1 else "s")
 
 
 def _fraction(score: float | None, maximum: int | None) -> str:

@@ -69,7 +69,7 @@ def test_scores_lists_each_round_and_best_per_bank(filled: Path, capsys: pytest.
         "  2026-03-01 12:02  bank-a  practice  2.5/3",
         "  Best per bank",
         "  bank-a  best 2.5/3 (83%), last 2.5/3 (83%), 3 questions seen",
-        "  bank-b  best 0/2 (0%), last 0/2 (0%), 1 questions seen",
+        "  bank-b  best 0/2 (0%), last 0/2 (0%), 1 question seen",
     ]
 
 
