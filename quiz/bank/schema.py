@@ -65,8 +65,8 @@ def _schema_for(hint: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any])
         return {"anyOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in QUESTION_TYPES.values()]}
     if hint in _SCALARS:
         return {**_SCALARS[hint], **_constraints(meta)}
-    if is_dataclass(hint):
-        _define(hint, defs)  # type: ignore[arg-type]
+    if isinstance(hint, type) and is_dataclass(hint):
+        _define(hint, defs)
         ref = {"$ref": f"#/$defs/{hint.__name__}"}
         if hint is Choice:
             return {"anyOf": [{"type": "string", "minLength": 1}, ref]}

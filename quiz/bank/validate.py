@@ -5,7 +5,7 @@ ids unique across files. Each rule turns a loaded bank into Problems positioned 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from quiz.bank.answers import normalise
 from quiz.bank.model import (
@@ -116,11 +116,17 @@ def _check_refs(refs: Sequence[SourceRef], spans_at: Callable[[int], Pos], bank:
             yield _error(spans_at(index), "unknown-source", f"source {str(ref)!r} is not declared in this bank", hint)
 
 
+def _span_finder(spans: Mapping[str, Pos], key: str) -> Callable[[int], Pos]:
+    """Where item N of a list field was written, falling back to its owner's position."""
+    default = spans.get("", (1, 1))
+    return lambda index: spans.get(f"{key}[{index}]", default)
+
+
 def _check_question(question: Question, bank: Bank) -> Iterator[Finding]:
     rule = _TYPE_RULES.get(type(question))
     if rule is not None:
         yield from rule(question)
-    yield from _check_refs(question.source, lambda index: _at(question, f"source[{index}]"), bank)
+    yield from _check_refs(question.source, _span_finder(question.spans, "source"), bank)
     if not question.tags:
         yield _warning(_at(question, ""), "no-tags", f"question {question.id!r} has no tags",
                        "add 'tags: [...]' so learners can filter and see results per topic")
@@ -138,8 +144,7 @@ def _bank_findings(bank: Bank, complete: bool) -> Iterator[Finding]:
                          f"question id {question.id!r} is already used at line {_at(first, 'id')[0]}",
                          "give every question its own id")
     for event in bank.notes.timeline:
-        default = event.spans.get("", (1, 1))
-        yield from _check_refs(event.source, lambda i, ev=event, d=default: ev.spans.get(f"source[{i}]", d), bank)
+        yield from _check_refs(event.source, _span_finder(event.spans, "source"), bank)
         cited.update(ref.source for ref in event.source)
     for source_id in bank.sources if complete else ():
         if source_id not in cited:

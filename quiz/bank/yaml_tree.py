@@ -8,13 +8,14 @@ anchors and aliases are refused, which also defuses alias-expansion bombs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import yaml
 import yaml.reader
 from yaml import events
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml: the pure-Python parser, same events, slower
     from yaml.loader import SafeLoader as _Parser  # type: ignore[assignment]
 
@@ -157,7 +158,7 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
         return True
 
     while True:
-        event = get_event()
+        event: Any = get_event()  # dispatched on its exact class below, faster than isinstance chains
         kind = type(event)
         mark = event.start_mark
         line, col = mark.line + 1, mark.column + 1
