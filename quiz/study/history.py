@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from quiz.bank.fingerprint import content_hash
 from quiz.store import Store
 from quiz.study.library import Library
 from quiz.study.modes import Mode
@@ -85,7 +84,7 @@ def short_time(stamp: str | None) -> str:
 
 
 def build_history(
-    store: Store, learner_id: int, library: Library, round_limit: int = 200, missed_limit: int = 20
+    store: Store, learner_id: int, library: Library, round_limit: int = 100, missed_limit: int = 20
 ) -> History:
     """Everything the history screen shows, from two aggregate queries."""
     summaries = store.rounds(learner_id)
@@ -120,7 +119,7 @@ def build_history(
             status, prompt = QuestionStatus.RETIRED, stat.question_id
         else:
             prompt = located.question.prompt
-            changed = content_hash(located.question) != stat.content_hash
+            changed = library.content_hash(located.question) != stat.content_hash
             status = QuestionStatus.CHANGED if changed else QuestionStatus.CURRENT
             for tag in located.question.tags:
                 attempts[tag] += stat.attempts

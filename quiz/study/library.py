@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from quiz.bank.fingerprint import content_hash
 from quiz.bank.model import Bank, Question, Source
 
 
@@ -37,10 +38,18 @@ class Library:
 
     banks: tuple[Bank, ...]
     _index: dict[str, Located] = field(init=False, repr=False, compare=False)
+    _hashes: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         index = {q.id: Located(bank, q) for bank in self.banks for q in bank.questions}
         object.__setattr__(self, "_index", index)
+
+    def content_hash(self, question: Question) -> str:
+        """The question's content hash, computed once per session (history compares thousands)."""
+        digest = self._hashes.get(question.id)
+        if digest is None:
+            digest = self._hashes[question.id] = content_hash(question)
+        return digest
 
     @classmethod
     def of(cls, banks: Iterable[Bank]) -> Library:

@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 
 from quiz.bank.answers import Response, check
-from quiz.bank.fingerprint import content_hash
 from quiz.store import AnswerRecord, ResumableRound, Store
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS, Mode
@@ -150,7 +149,7 @@ class Round:
             AnswerRecord(
                 question_id=located.question.id,
                 bank_id=located.bank.id,
-                content_hash=content_hash(located.question),
+                content_hash=self.library.content_hash(located.question),
                 response=to_stored(response),
                 score=verdict.score,
                 seconds=outcome.seconds,

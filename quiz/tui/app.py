@@ -1,7 +1,8 @@
 """The learner's app: one Textual App over a Library of banks and a Store of scores.
 
 ``make_app`` is the single factory used by ``quiz play`` and by the tests, so both run the same app on
-whatever database and seed they choose.
+whatever database and seed they choose. Screens other than the first two are imported when first
+shown, which keeps start-up close to a bare Textual app's.
 """
 
 from __future__ import annotations
@@ -22,13 +23,8 @@ from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.report import report
 from quiz.study.round import Clock, Round
 from quiz.study.settings import RoundSettings
-from quiz.tui.screens.confirm import ConfirmScreen
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.learner import LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.summary import SummaryScreen
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -145,6 +141,8 @@ class QuizApp(App[None]):
             return False
         round_ = Round.resume(self.store, self.library, resumable, self.clock)
         if round_.current is None:
+            from quiz.tui.screens.summary import SummaryScreen
+
             round_.finish()
             self.push_screen(SummaryScreen(report(round_)))
         else:
@@ -152,6 +150,8 @@ class QuizApp(App[None]):
         return True
 
     def _show_round(self, round_: Round, replace: bool) -> None:
+        from quiz.tui.screens.question import QuestionScreen
+
         self.round = round_
         screen = QuestionScreen(round_)
         if replace:
@@ -161,14 +161,18 @@ class QuizApp(App[None]):
 
     def show_summary(self, round_: Round) -> None:
         """Finish the round in the store and replace the question screen with its summary."""
+        from quiz.tui.screens.summary import SummaryScreen
+
         round_.finish()
         self.round = None
         self.switch_screen(SummaryScreen(report(round_)))
 
     def confirm_leave(self, then_quit: bool = False) -> None:
         """Ask once; leaving keeps every answer given and the round stays resumable."""
+        from quiz.tui.screens.confirm import ConfirmScreen
+
         round_ = self.round
-        if round_ is None:
+        if round_ is None or isinstance(self.screen, ConfirmScreen):
             return
         kept = "Your answer so far is" if round_.answered == 1 else f"Your {round_.answered} answers so far are"
         detail = f"{kept} saved. Resume the round from the library with r."
@@ -188,6 +192,8 @@ class QuizApp(App[None]):
     # keys that work everywhere
 
     def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -195,10 +201,10 @@ class QuizApp(App[None]):
         self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
 
     async def action_quit(self) -> None:
-        in_round = isinstance(self.screen, (QuestionScreen, FeedbackScreen)) and self.round is not None
-        if in_round:
+        """Quitting during a round asks first (once); otherwise quit at once."""
+        if self.round is not None:
             self.confirm_leave(then_quit=True)
-        elif not isinstance(self.screen, ConfirmScreen):
+        else:
             self.exit()
 
 

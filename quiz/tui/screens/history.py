@@ -1,4 +1,7 @@
-"""A learner's history: every round, the trend per bank, accuracy per tag, the most missed questions."""
+"""A learner's history: every round, the trend per bank, accuracy per tag, the most missed questions.
+
+The hidden tabs are mounted lazily, after the first tab is on screen.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
 
@@ -78,7 +82,7 @@ class HistoryScreen(Screen[None]):
         with TabbedContent(id="history-tabs"):
             with TabPane("Rounds", id="tab-rounds"):
                 yield _rounds_table(history) if history.rounds else Static(Content("No rounds yet."))
-            with TabPane("Trend", id="tab-trend"), VerticalScroll():
+            with TabPane("Trend", id="tab-trend"), Lazy(VerticalScroll()):
                 if not history.trends:
                     yield Static(Content("Finish a round to see a trend."))
                 for trend in history.trends:
@@ -87,9 +91,9 @@ class HistoryScreen(Screen[None]):
                     caption = f"{trend.title} · last {last} · best {best} · {len(trend.fractions)} rounds"
                     yield Static(Content(caption), classes="heading")
                     yield Sparkline([100 * value for value in trend.fractions], classes="trend")
-            with TabPane("Tags", id="tab-tags"):
+            with TabPane("Tags", id="tab-tags"), Lazy(Vertical()):
                 yield _tags_table(history) if history.tags else Static(Content("No answers yet."))
-            with TabPane("Most missed", id="tab-missed"):
+            with TabPane("Most missed", id="tab-missed"), Lazy(Vertical()):
                 if history.most_missed:
                     yield Static(
                         Content("changed: the question was edited since · retired: no loaded bank has it"),

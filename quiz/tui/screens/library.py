@@ -1,4 +1,7 @@
-"""The library: every bank with this learner's last and best score and progress; rounds start here."""
+"""The library: every bank with this learner's last and best score and progress; rounds start here.
+
+The screens it opens are imported when opened: the library is the first screen, so it stays light.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +20,6 @@ from quiz.study.describe import format_percent, format_score
 from quiz.study.history import short_time
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.settings import RoundSettings
-from quiz.tui.screens.history import HistoryScreen
-from quiz.tui.screens.notes import NotesScreen
-from quiz.tui.screens.setup import RoundSetupScreen
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -137,6 +137,8 @@ class LibraryScreen(Screen[None]):
             self.open_setup(bank)
 
     def open_setup(self, bank: Bank) -> None:
+        from quiz.tui.screens.setup import RoundSetupScreen
+
         tags = self.quiz.library.tags(bank.id)
         self.app.push_screen(RoundSetupScreen(bank, tags, self.quiz.new_seed), self._start_from_setup)
 
@@ -147,6 +149,8 @@ class LibraryScreen(Screen[None]):
     def action_notes(self) -> None:
         bank = self.highlighted_bank()
         if bank is not None:
+            from quiz.tui.screens.notes import NotesScreen
+
             self.app.push_screen(NotesScreen(bank))
 
     def action_quick(self) -> None:
@@ -168,6 +172,8 @@ class LibraryScreen(Screen[None]):
         self.refresh_library()
 
     def action_history(self) -> None:
+        from quiz.tui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen())
 
     def action_learner(self) -> None:

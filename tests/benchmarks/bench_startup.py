@@ -1,0 +1,190 @@
+"""How long `quiz` takes to its first usable screen, next to a bare Textual app; and the history screen
+for a learner with 100,000 answers.
+
+Run: python tests/benchmarks/bench_startup.py [--runs 7] [--answers 100000]
+
+Start-up: each case is a fresh interpreter (``python -c``), timed from spawning the process until the
+child reports (on the system-wide monotonic clock) that its first screen is mounted and refreshed. Both
+apps run headless and exit themselves at that point (Textual's ``auto_pilot``), so terminal set-up and
+interpreter teardown count for neither. `quiz` goes
+through its real command line (``quiz play --learner bench``) with the bundled banks, to the library.
+Target: the median of quiz at most 1.3x the median of the bare app.
+
+History: a database filled with --answers answers (store benchmark's filler: rounds of 10 over 5 banks of
+200 questions, all loaded), timed from pressing ``h`` on the library until the history screen has been
+composed and refreshed. Target: under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+READY = """
+import time
+
+async def ready(pilot):
+    await pilot.pause()
+    print(time.monotonic())
+    pilot.app.exit()
+"""
+
+BARE = READY + """
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("One line of text.")
+
+Bare().run(headless=True, auto_pilot=ready, size=(80, 24))
+"""
+
+QUIZ = READY + """
+from quiz.cli import build_parser
+from quiz.commands.play import build_app
+
+parser, _ = build_parser()
+args = parser.parse_args(["play", *{extra!r}, "--db", {db!r}])
+app, store = build_app(args)
+with store:
+    app.run(headless=True, auto_pilot=ready, size=(80, 24))
+"""
+
+
+def time_process(code: str) -> float:
+    """Seconds from spawning the interpreter to the moment its first screen was ready.
+
+    The child prints ``time.monotonic()`` (a system-wide clock) once the screen is mounted and
+    refreshed, so interpreter teardown after that is not counted for either app.
+    """
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True)
+    return float(done.stdout.split()[-1]) - start
+
+
+def startup(runs: int, folder: Path) -> None:
+    db = str(folder / "startup.sqlite3")
+    cases = {
+        "bare Textual app": BARE,
+        "quiz (learner picker)": QUIZ.format(db=db, extra=[]),
+        "quiz --learner (library)": QUIZ.format(db=db, extra=["--learner", "bench"]),
+    }
+    timings: dict[str, list[float]] = {name: [] for name in cases}
+    for code in cases.values():  # creates the database and warms the file cache for every case
+        time_process(code)
+    for _ in range(runs):  # interleaved, so drift in machine load hits every case alike
+        for name, code in cases.items():
+            timings[name].append(time_process(code))
+    bare = statistics.median(timings["bare Textual app"])
+    print(f"start-up to the first usable screen, {runs} runs each (median; min-max; ratio to bare):")
+    for name, samples in timings.items():
+        median = statistics.median(samples)
+        ratio = median / bare
+        met = "met" if ratio <= 1.3 else "NOT met"
+        verdict = "" if samples is timings["bare Textual app"] else f"  target <= 1.30x: {met}"
+        print(f"  {name:26s} {median * 1000:7.1f} ms  ({min(samples) * 1000:.0f}-{max(samples) * 1000:.0f})"
+              f"  {ratio:5.2f}x{verdict}")
+
+
+def history_banks():  # type: ignore[no-untyped-def]
+    from quiz.bank.model import Bank, Choice, ChoiceQuestion, Source, SourceRef
+    from tests.benchmarks.bench_store import BANKS, QUESTIONS_PER_BANK
+
+    source = {"report": Source(title="A report", publisher="A publisher", date="2023")}
+    return [
+        Bank(
+            format=1,
+            id=f"bank-{b}",
+            title=f"Generated bank {b}",
+            description="Synthetic questions.",
+            sources=source,
+            questions=tuple(
+                ChoiceQuestion(
+                    id=f"bank-{b}.q{n}",
+                    prompt=f"Question {n} of bank {b}?",
+                    explanation="Because.",
+                    source=(SourceRef(source="report"),),
+                    tags=(f"tag-{n % 7}",),
+                    choices=(Choice(text="A"), Choice(text="B")),
+                    answer="A",
+                )
+                for n in range(QUESTIONS_PER_BANK)
+            ),
+        )
+        for b in range(BANKS)
+    ]
+
+
+async def open_history(db: Path, runs: int) -> tuple[list[float], list[float]]:
+    from quiz.store import Store
+    from quiz.tui.app import make_app
+    from quiz.tui.screens.history import HistoryScreen
+    from quiz.tui.screens.library import LibraryScreen
+
+    banks = history_banks()
+    timings, idle = [], []
+    with Store.open(db) as store:
+        for _ in range(runs):
+            app = make_app(banks, store, seed=1, learner="Bench")
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert isinstance(app.screen, LibraryScreen)
+                start = time.perf_counter()
+                await pilot.press("z")  # bound to nothing: what pressing a key and pausing costs
+                await pilot.pause()
+                idle.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                await pilot.press("h")
+                while not isinstance(app.screen, HistoryScreen):
+                    await pilot.pause()
+                await pilot.pause()
+                timings.append(time.perf_counter() - start)
+    return timings, idle
+
+
+def history(answers: int, runs: int, folder: Path) -> None:
+    from quiz.store import Store
+    from quiz.study.history import build_history
+    from quiz.study.library import Library
+    from tests.benchmarks.bench_store import fill
+
+    db = folder / "history.sqlite3"
+    learner_id = fill(db, answers)
+    with Store.open(db) as store:
+        library = Library.of(history_banks())
+        model = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            build_history(store, learner_id, library)
+            model.append(time.perf_counter() - start)
+    screen, idle = asyncio.run(open_history(db, runs))
+    print(f"history for a learner with {answers:,} answers, {runs} runs (median; max):")
+    print(f"  view-model (queries + hashing)  {statistics.median(model) * 1000:7.1f} ms  ({max(model) * 1000:.0f})")
+    median = statistics.median(screen)
+    print(f"  'h' to history screen shown     {median * 1000:7.1f} ms  ({max(screen) * 1000:.0f})"
+          f"   (target < 200 ms: {'met' if median < 0.2 else 'NOT met'})")
+    print(f"  (a key bound to nothing, same harness: {statistics.median(idle) * 1000:.1f} ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--answers", type=int, default=100_000)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        startup(options.runs, Path(folder))
+        history(options.answers, options.runs, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
