@@ -47,13 +47,16 @@ def _positive(text: str) -> int:
 
 
 def load_banks(paths: list[Path]) -> list[Bank]:
-    """Load the banks; report each problem as file:line:col and skip broken banks instead of failing."""
-    from quiz.bank.load import load_paths
+    """Load the banks; report each problem as file:line:col and skip broken banks instead of failing.
+
+    Unchanged banks come from a cache (quiz.study.bank_cache), which keeps start-up fast.
+    """
     from quiz.locations import bundled_banks_dir
+    from quiz.study.bank_cache import default_cache_dir, load_cached
 
     chosen = paths or [bundled_banks_dir()]
     try:
-        result = load_paths(chosen)
+        result = load_cached(chosen, default_cache_dir())
     except FileNotFoundError as missing:
         raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
     for problem in result.problems:

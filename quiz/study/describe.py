@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from quiz.bank.answers import Response
 from quiz.bank.model import NumberQuestion, Question
 
@@ -53,3 +55,14 @@ def describe_response(question: Question, response: Response | None) -> str:
             number = int(response) if float(response).is_integer() else response
             return f"{number} {unit}".strip()
     return str(response)
+
+
+def short_time(stamp: str | None) -> str:
+    """``2026-11-26 12:45`` in local time, from the store's ISO timestamp (UTC)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from quiz.store import Store
+from quiz.study.describe import short_time
 from quiz.study.library import Library
 from quiz.study.modes import Mode
 
@@ -70,17 +70,6 @@ class History:
     trends: tuple[BankTrend, ...]
     tags: tuple[TagAccuracy, ...]
     most_missed: tuple[MissedQuestion, ...]
-
-
-def short_time(stamp: str | None) -> str:
-    """``2026-11-26 12:45`` in local time, from the store's ISO timestamp (UTC)."""
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp[:16]
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def build_history(

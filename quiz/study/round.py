@@ -6,19 +6,16 @@ Tests and the app drive the same object; the app only shows it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from quiz.bank.answers import Response, check
 from quiz.store import AnswerRecord, ResumableRound, Store
+from quiz.study.clock import Clock
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.outcome import Outcome, from_stored, to_stored
 from quiz.study.picking import pick_questions
 from quiz.study.presentation import Presentation, present
 from quiz.study.settings import RoundSettings
-
-Clock = Callable[[], float]
-"""Seconds from any fixed point; tests pass a fake one so times are stable."""
 
 
 class Round:

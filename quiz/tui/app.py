@@ -11,6 +11,7 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,13 +19,15 @@ from textual.binding import Binding
 from quiz.bank.model import Bank
 from quiz.errors import QuizError
 from quiz.store import Learner, ResumableRound, Store
+from quiz.study.clock import Clock
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, Mode
-from quiz.study.report import report
-from quiz.study.round import Clock, Round
 from quiz.study.settings import RoundSettings
 from quiz.tui.screens.learner import LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:
+    from quiz.study.round import Round
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -125,6 +128,8 @@ class QuizApp(App[None]):
 
     def start_round(self, settings: RoundSettings, replace: bool = False) -> bool:
         """Start a round and show its first question; a choice with no questions is said, not raised."""
+        from quiz.study.round import Round
+
         if self.learner is None:
             return False
         try:
@@ -136,11 +141,14 @@ class QuizApp(App[None]):
         return True
 
     def resume_round(self) -> bool:
+        from quiz.study.round import Round
+
         resumable = self.resumable()
         if resumable is None:
             return False
         round_ = Round.resume(self.store, self.library, resumable, self.clock)
         if round_.current is None:
+            from quiz.study.report import report
             from quiz.tui.screens.summary import SummaryScreen
 
             round_.finish()
@@ -161,6 +169,7 @@ class QuizApp(App[None]):
 
     def show_summary(self, round_: Round) -> None:
         """Finish the round in the store and replace the question screen with its summary."""
+        from quiz.study.report import report
         from quiz.tui.screens.summary import SummaryScreen
 
         round_.finish()

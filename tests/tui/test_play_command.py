@@ -38,6 +38,11 @@ questions: []
 """
 
 
+@pytest.fixture(autouse=True)
+def cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def args(tmp_path: Path, *paths: Path, **options: object) -> argparse.Namespace:
     values = {"paths": list(paths), "learner": None, "bank": None, "mode": None, "count": None,
               "db": tmp_path / "scores.sqlite3", "seed": 1, "theme": "dark", **options}
@@ -61,6 +66,17 @@ def test_a_broken_bank_is_reported_with_its_position_and_skipped(
         assert [bank.id for bank in app.library] == ["good"]
     err = capsys.readouterr().err
     assert f"{broken}:5:1:" in err and "skipped" in err
+
+
+def test_a_broken_bank_is_reported_again_on_the_next_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    write(tmp_path, "broken.yaml", BROKEN)
+    for _ in range(2):
+        _, store = build_app(args(tmp_path, tmp_path / "banks"))
+        store.close()
+        assert "broken.yaml:5:1:" in capsys.readouterr().err
 
 
 def test_no_loadable_bank_is_an_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

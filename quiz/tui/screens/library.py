@@ -16,8 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.bank.model import Bank
 from quiz.store import BankProgress
-from quiz.study.describe import format_percent, format_score
-from quiz.study.history import short_time
+from quiz.study.describe import format_percent, format_score, short_time
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.settings import RoundSettings
 

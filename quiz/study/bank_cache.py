@@ -1,0 +1,99 @@
+"""Loaded banks kept (pickled) until a bank file changes, so `quiz` starts without re-reading YAML.
+
+The key covers every bank file found (path, size, modification time), the quiz version and the source
+files of quiz.bank; an edited, added or removed file, or another version of quiz, reloads everything
+through quiz.bank.load. The cache is only ever a copy: any problem reading or writing it is ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quiz import __version__
+from quiz.bank.model import Bank
+from quiz.bank.problems import Problem
+
+CACHE_ENV = "QUIZ_CACHE_DIR"
+"""Environment variable naming the folder for the cache (default: the user cache folder)."""
+_FORMAT = 1
+_SUFFIXES = (".yaml", ".yml")  # as quiz.bank.load.BANK_SUFFIXES, without importing the loader
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The usable banks and every problem found, as quiz.bank.load.load_paths reported them."""
+
+    banks: tuple[Bank, ...]
+    problems: tuple[Problem, ...]
+
+
+def default_cache_dir() -> Path:
+    if configured := os.environ.get(CACHE_ENV):
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("quiz", appauthor=False)
+
+
+def _bank_files(paths: Sequence[Path]) -> list[Path]:
+    """The files quiz.bank.load.find_bank_files would read; FileNotFoundError for a missing path."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FileNotFoundError(path)
+    return found
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    status = path.stat()
+    return (str(path.resolve()), status.st_size, status.st_mtime_ns)
+
+
+def _key(paths: Sequence[Path]) -> tuple[Any, ...]:
+    loader_sources = sorted((Path(__file__).parent.parent / "bank").glob("*.py"))
+    return (
+        _FORMAT,
+        __version__,
+        tuple(_stamp(path) for path in loader_sources),
+        tuple(str(path) for path in paths),
+        tuple(_stamp(path) for path in _bank_files(paths)),
+    )
+
+
+def load_cached(paths: Sequence[Path], cache_dir: Path) -> Loaded:
+    """What ``quiz.bank.load.load_paths(paths)`` finds, from the cache when nothing changed."""
+    key = _key(paths)
+    cache_file = cache_dir / "banks.pickle"
+    try:
+        with cache_file.open("rb") as stream:
+            stored_key, result = pickle.load(stream)
+        if stored_key == key and isinstance(result, Loaded):
+            return result
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError):
+        pass
+    from quiz.bank.load import load_paths
+
+    loaded = load_paths(paths)
+    result = Loaded(tuple(loaded.banks), tuple(loaded.problems))
+    _store(cache_file, key, result)
+    return result
+
+
+def _store(cache_file: Path, key: tuple[Any, ...], result: Loaded) -> None:
+    partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as stream:
+            pickle.dump((key, result), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache_file)
+    except (OSError, pickle.PickleError, TypeError, AttributeError):
+        partial.unlink(missing_ok=True)

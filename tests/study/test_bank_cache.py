@@ -1,0 +1,51 @@
+"""The bank cache gives what the loader gives, and notices every change to the bank files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from quiz.bank.load import load_paths
+from quiz.study.bank_cache import load_cached
+from tests.tui.test_play_command import GOOD
+
+
+def write_bank(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cached_load_equals_the_loader_and_is_reused(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    write_bank(banks, "good.yaml", GOOD)
+    first = load_cached([banks], tmp_path / "cache")
+    assert first.banks == tuple(load_paths([banks]).banks)
+    assert (tmp_path / "cache" / "banks.pickle").exists()
+    assert load_cached([banks], tmp_path / "cache") == first
+
+
+def test_an_edited_added_or_removed_file_is_read_again(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    path = write_bank(banks, "good.yaml", GOOD)
+    cache = tmp_path / "cache"
+    load_cached([banks], cache)
+    path.write_text(GOOD.replace("Is this bank fine?", "Is this bank still fine?"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    [bank] = load_cached([banks], cache).banks
+    assert bank.questions[0].prompt == "Is this bank still fine?"
+    write_bank(banks, "second.yaml", GOOD.replace("id: good", "id: second").replace("good.tf", "second.tf"))
+    assert [b.id for b in load_cached([banks], cache).banks] == ["good", "second"]
+    path.unlink()
+    assert [b.id for b in load_cached([banks], cache).banks] == ["second"]
+
+
+def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    write_bank(banks, "good.yaml", GOOD)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "banks.pickle").write_bytes(b"not a pickle")
+    assert [b.id for b in load_cached([banks], cache).banks] == ["good"]
+    assert load_cached([banks], cache).banks[0].id == "good"
