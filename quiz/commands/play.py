@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--learner", metavar="NAME", help="study as this learner (added if new)")
     parser.add_argument("--bank", metavar="ID", help="go straight to this bank")
     parser.add_argument("--mode", choices=MODES, help="start a round in this mode at once")
-    parser.add_argument("--count", type=_positive, metavar="N", help="questions in that round")
+    parser.add_argument("--count", type=_positive, metavar="N",
+                        help="questions in that round (default 10; a review asks every open mistake)")
     parser.add_argument("--db", type=Path, metavar="PATH", help="the scores database")
     parser.add_argument("--seed", type=int, help="fix question order and shuffles (for demos and tests)")
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme")

@@ -33,5 +33,8 @@ _LABELS = {
 QUICK_COUNT = 10
 """A quick round asks this many questions, mixed from every bank."""
 
+DEFAULT_COUNT = 10
+"""Practice and exam rounds ask this many questions unless the learner chooses another number."""
+
 ALL_BANKS = "*"
 """The bank id stored for a round that draws on every bank (quick rounds, review of all banks)."""

@@ -21,7 +21,7 @@ from quiz.errors import QuizError
 from quiz.store import Learner, ResumableRound, Store
 from quiz.study.clock import Clock
 from quiz.study.library import Library
-from quiz.study.modes import ALL_BANKS, Mode
+from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
 from quiz.study.settings import RoundSettings
 from quiz.tui.screens.learner import LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
@@ -107,7 +107,10 @@ class QuizApp(App[None]):
         start, self.start = self.start, StartRequest()
         bank_id = start.bank_id or ALL_BANKS
         if start.mode is not None:
-            self.start_round(RoundSettings(mode=start.mode, seed=self.new_seed(), bank_id=bank_id, count=start.count))
+            count = start.count
+            if count is None and start.mode in (Mode.PRACTICE, Mode.EXAM):
+                count = DEFAULT_COUNT
+            self.start_round(RoundSettings(mode=start.mode, seed=self.new_seed(), bank_id=bank_id, count=count))
         elif start.bank_id is not None:
             bank = self.library.bank(start.bank_id)
             if bank is not None:

@@ -200,3 +200,17 @@ async def test_retry_mistakes_starts_a_round_of_the_missed_questions(app_for: Ap
     assert learner is not None
     newest = store.rounds(learner.id)[0]
     assert (newest.mode, newest.planned) == ("review", 1)
+
+
+async def test_mode_from_the_command_line_asks_ten_unless_told(app_for: AppFactory) -> None:
+    from tests.study.banks import every_type, make_bank
+
+    big = make_bank("big", "Big bank", every_type("big") + every_type("big2"))
+    app = app_for([big], learner="Ana", bank_id="big", mode="exam")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Question 1 of 10" in screen_text(app)
+    app = app_for([big], learner="Ana", bank_id="big", mode="exam", count=12)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Question 1 of 12" in screen_text(app)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from quiz.bank.model import Bank
-from quiz.study.modes import Mode
+from quiz.study.modes import DEFAULT_COUNT, Mode
 from quiz.study.settings import RoundSettings
 
 SETUP_MODES = (Mode.PRACTICE, Mode.EXAM, Mode.REVIEW)
@@ -48,7 +48,7 @@ class RoundSetupScreen(ModalScreen[RoundSettings | None]):
                 )
                 yield Label("Questions")
                 yield Input(
-                    str(min(10, count)), placeholder=f"1-{count}", type="integer", compact=True, id="count"
+                    str(min(DEFAULT_COUNT, count)), placeholder=f"1-{count}", type="integer", compact=True, id="count"
                 )
                 yield Label("Tag")
                 yield Select(

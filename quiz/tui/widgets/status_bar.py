@@ -28,7 +28,7 @@ class StatusBar(Horizontal):
         self.number = number
 
     def compose(self) -> ComposeResult:
-        title = f"{self.round.title} · {self.round.mode.label}"
+        title = f"{self.round.mode.label} · {self.round.title}"
         yield Static(Content(title), id="round-title")
         yield Static(Content(""), id="timer")
         yield Static(Content(progress_text(self.round, self.number)), id="progress")
