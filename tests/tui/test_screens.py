@@ -235,3 +235,29 @@ async def test_order_items_move_with_shift_arrows_and_k_j(app_for: AppFactory) -
         assert widget.items == before and widget.highlighted == 0
         await pilot.press("down", "J")
         assert widget.items == [before[0], before[2], before[1], *before[3:]]
+
+
+async def test_match_by_mouse_click_left_then_partner(app_for: AppFactory, store: Store) -> None:
+    app = app_for(learner="Ana", bank_id="demo", mode="practice")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while current_question(app).TYPE != "match":
+            await answer_right(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        lefts = app.screen.query_one("#match-lefts")
+        partner = lefts.rights.index("Baker")
+        await pilot.click("#match-lefts", offset=(6, 2))  # row B: Ben (inside the border)
+        await pilot.click("#match-rights", offset=(6, 1 + partner))
+        await pilot.pause()
+        assert f"B. Ben  →  {partner + 1}. Baker" in screen_text(app)
+        assert lefts.chosen == {1: partner}
+
+
+async def test_l_in_the_library_goes_back_to_choosing_a_learner(app_for: AppFactory) -> None:
+    app = app_for(learner="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Who is studying?" in screen_text(app) and app.learner is None
