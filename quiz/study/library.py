@@ -71,6 +71,11 @@ class Library:
             return bank.title
         return "All banks" if bank_id == "*" else bank_id
 
+    def warm_hashes(self) -> None:
+        """Compute every content hash now (e.g. in a background thread) so history opens at once."""
+        for located in self._index.values():
+            self.content_hash(located.question)
+
     def locate(self, question_id: str) -> Located | None:
         return self._index.get(question_id)
 

@@ -75,6 +75,7 @@ class QuizApp(App[None]):
         self.theme = THEMES.get(theme, THEMES["dark"])
 
     def on_mount(self) -> None:
+        self.run_worker(self.library.warm_hashes, thread=True, exit_on_error=False)
         if self.store.notice:
             self.notify(self.store.notice, title="Scores database", severity="warning", timeout=20, markup=False)
         if self.start.learner:
