@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from quiz.bank.answers import Response
 from quiz.bank.model import NumberQuestion, Question
+
+_LIST_ITEM = re.compile(r"^\s*([-*•]|\d+[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Join the lines of each paragraph so prose wraps to the screen, not to the editor's width.
+
+    Blank lines still separate paragraphs, and list items (``- x``, ``1. x``) keep their own lines;
+    no character other than those line breaks changes.
+    """
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", text.strip()):
+        lines: list[str] = []
+        for line in block.splitlines():
+            if lines and not _LIST_ITEM.match(line):
+                lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+            else:
+                lines.append(line.rstrip())
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def format_score(score: float) -> str:

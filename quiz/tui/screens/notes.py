@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from quiz.bank.model import Bank
+from quiz.study.describe import reflow
 
 
 class NotesScreen(Screen[None]):
@@ -26,7 +27,7 @@ class NotesScreen(Screen[None]):
         yield Static(Content(f"Study notes · {self.bank.title}"), classes="screen-title")
         with TabbedContent(id="notes-tabs"):
             with TabPane("Primer", id="primer"), VerticalScroll():
-                yield Static(Content(notes.primer.strip() or "This bank has no primer."), classes="notes")
+                yield Static(Content(reflow(notes.primer) or "This bank has no primer."), classes="notes")
             with TabPane("Timeline", id="timeline"), VerticalScroll():
                 if not notes.timeline:
                     yield Static(Content("This bank has no timeline."), classes="notes")

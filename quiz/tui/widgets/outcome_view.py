@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.bank.model import ChoiceQuestion, MultiQuestion
-from quiz.study.describe import describe_response, verdict_kind, verdict_words
+from quiz.study.describe import describe_response, reflow, verdict_kind, verdict_words
 from quiz.study.library import sources_of
 from quiz.study.outcome import Outcome
 
@@ -43,7 +43,7 @@ class OutcomeView(VerticalScroll):
         for feedback in _choice_feedback(outcome):
             yield Static(Content(feedback), classes="choice-feedback")
         yield Static(Content("Why"), classes="heading")
-        yield Static(Content(question.explanation), id="explanation")
+        yield Static(Content(reflow(question.explanation)), id="explanation")
         yield Static(Content("Source"), classes="heading")
         lines = [line.describe() for line in sources_of(outcome.located.bank, question)]
         yield Static(Content("\n".join(lines)), id="source")
