@@ -63,6 +63,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "History and notes",
-        (("Tab, ← →", "Switch tabs"), ("Escape", "Back to the library")),
+        (
+            ("← →", "Switch tabs"),
+            ("Tab, ↑ ↓, PgUp PgDn", "Scroll the text of a tab"),
+            ("Escape", "Back to the library"),
+        ),
     ),
 )
