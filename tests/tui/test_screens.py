@@ -122,7 +122,7 @@ async def test_history_shows_rounds_trend_tags_and_most_missed(app_for: AppFacto
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         text = screen_text(app)
-        assert "1 rounds" in text and "Demo bank" in text and "0/2 0%" in text
+        assert "History · Ana · 1 round" in text and "1 rounds" not in text and "Demo bank" in text and "0/2 0%" in text
         await pilot.press("right")
         await pilot.pause()
         assert app.screen.query_one(Sparkline).data == [0.0]

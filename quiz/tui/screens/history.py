@@ -77,7 +77,8 @@ class HistoryScreen(Screen[None]):
         history = build_history(self.quiz.store, learner.id, self.quiz.library)
         shown = len(history.rounds)
         more = f" (newest {shown} shown)" if history.total_rounds > shown else ""
-        title = f"History · {learner.name} · {history.total_rounds} rounds{more}"
+        rounds = "1 round" if history.total_rounds == 1 else f"{history.total_rounds} rounds"
+        title = f"History · {learner.name} · {rounds}{more}"
         yield Static(Content(title), classes="screen-title")
         with TabbedContent(id="history-tabs"):
             with TabPane("Rounds", id="tab-rounds"):
