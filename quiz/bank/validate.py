@@ -21,6 +21,9 @@ from quiz.bank.model import (
 )
 from quiz.bank.problems import Problem, Severity
 
+PLACEHOLDER = "TO DO"
+"""What `quiz import` writes where the imported file had nothing; a warning until a teacher replaces it."""
+
 Finding = tuple[Pos, str, str, str, Severity]
 """(position, code, message, hint, severity) before the file path is attached."""
 
@@ -127,6 +130,10 @@ def _check_question(question: Question, bank: Bank) -> Iterator[Finding]:
     if rule is not None:
         yield from rule(question)
     yield from _check_refs(question.source, _span_finder(question.spans, "source"), bank)
+    for key in ("prompt", "explanation", "hint"):
+        if getattr(question, key).lstrip().upper().startswith(PLACEHOLDER):
+            yield _warning(_at(question, key), "placeholder", f"question {question.id!r}: {key} is still a placeholder",
+                           f"replace the {PLACEHOLDER} text with the real {key}")
     if not question.tags:
         yield _warning(_at(question, ""), "no-tags", f"question {question.id!r} has no tags",
                        "add 'tags: [...]' so learners can filter and see results per topic")
@@ -146,6 +153,12 @@ def _bank_findings(bank: Bank, complete: bool) -> Iterator[Finding]:
     for event in bank.notes.timeline:
         yield from _check_refs(event.source, _span_finder(event.spans, "source"), bank)
         cited.update(ref.source for ref in event.source)
+    for source_id, source in bank.sources.items():
+        for key in ("title", "publisher"):
+            if getattr(source, key).lstrip().upper().startswith(PLACEHOLDER):
+                yield _warning(bank.spans.get(f"sources.{source_id}", (1, 1)), "placeholder",
+                               f"source {source_id!r}: {key} is still a placeholder",
+                               f"replace the {PLACEHOLDER} text with the source's real {key}")
     for source_id in bank.sources if complete else ():
         if source_id not in cited:
             yield _warning(bank.spans.get(f"sources.{source_id}", (1, 1)), "unused-source",

@@ -125,3 +125,14 @@ def test_headless_core_does_not_import_textual() -> None:
              "quiz.formats; print('textual' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_import_placeholders_are_warnings_that_strict_mode_fails(write_bank, validate) -> None:
+    text = HEADER.replace("title: A report", 'title: "TO DO: title of report"') + CHOICE.replace(
+        "explanation: The report says so.", 'explanation: "TO DO: explain why this answer is right."')
+    path = write_bank(text)
+    code, output = validate(path)
+    assert code == 0
+    assert f"{path}:16:18: warning[placeholder]: question 'demo.q1': explanation is still a placeholder" in output
+    assert f"{path}:6:3: warning[placeholder]: source 'report': title is still a placeholder" in output
+    assert validate("--strict", path)[0] == 1
