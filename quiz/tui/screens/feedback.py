@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from quiz.study.outcome import Outcome
 from quiz.study.round import Round
+from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.outcome_view import OutcomeView
 from quiz.tui.widgets.status_bar import StatusBar
 
@@ -34,7 +34,7 @@ class FeedbackScreen(Screen[Outcome]):
     def compose(self) -> ComposeResult:
         yield StatusBar(self.round, self.round.answered)
         yield OutcomeView(self.outcome, id="feedback")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OutcomeView).focus()

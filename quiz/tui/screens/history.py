@@ -14,10 +14,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.study.describe import format_percent, format_score
 from quiz.study.history import History, build_history
+from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -103,4 +104,4 @@ class HistoryScreen(Screen[None]):
                     yield _missed_table(history)
                 else:
                     yield Static(Content("Nothing missed yet."))
-        yield Footer()
+        yield KeyBar()

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.errors import QuizError
+from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -32,7 +33,7 @@ class LearnerScreen(Screen[None]):
         yield OptionList(*options, markup=False, id="learners")
         yield Static(Content("New learner"), classes="heading")
         yield Input(placeholder="Type a name, then Enter", id="new-learner", max_length=60)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         learners = self.query_one("#learners", OptionList)

@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz.bank.model import Bank
 from quiz.store import BankProgress
 from quiz.study.describe import format_percent, format_score, short_time
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.settings import RoundSettings
+from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -42,7 +43,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("enter", "setup", "Start…", show=False),
         Binding("n", "notes", "Notes"),
-        Binding("k", "quick", "Quick round"),
+        Binding("k", "quick", "Quick"),
         Binding("m", "mistakes", "Mistakes"),
         Binding("r", "resume", "Resume"),
         Binding("x", "discard", "Discard", show=False),
@@ -68,7 +69,7 @@ class LibraryScreen(Screen[None]):
         yield Static(
             Content("Enter: start a round on this bank · n: its study notes · ?: every key"), classes="hint"
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_library()

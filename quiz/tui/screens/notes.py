@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from quiz.bank.model import Bank
 from quiz.study.describe import reflow
+from quiz.tui.widgets.key_bar import KeyBar
 
 
 class NotesScreen(Screen[None]):
@@ -41,4 +42,4 @@ class NotesScreen(Screen[None]):
                     also = f" (also: {', '.join(entry.also)})" if entry.also else ""
                     yield Static(Content(entry.term + also), classes="heading")
                     yield Static(Content(entry.definition), classes="notes")
-        yield Footer()
+        yield KeyBar()

@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.bank.model import Question
 from quiz.study.outcome import Outcome
@@ -18,6 +18,7 @@ from quiz.study.round import Round
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.widgets.answer_base import Incomplete
 from quiz.tui.widgets.answers import AnswerWidget, answer_widget
+from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.status_bar import StatusBar, progress_text
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class QuestionScreen(Screen[None]):
             yield Static(Content(""), id="how-to", classes="hint")
             yield Vertical(id="answer-area")
             yield Static(Content(""), id="hint")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_question()

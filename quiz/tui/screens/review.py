@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.study.outcome import Outcome
+from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.outcome_view import OutcomeView
 
 
@@ -36,7 +37,7 @@ class ReviewScreen(Screen[None]):
         position = f"{self.label} {self.index + 1} of {len(self.outcomes)} · ← → to step"
         yield Static(Content(position), id="review-position", classes="screen-title")
         yield OutcomeView(self.outcomes[self.index], id="review")
-        yield Footer()
+        yield KeyBar()
 
     def action_step(self, step: int) -> None:
         self.index = max(0, min(len(self.outcomes) - 1, self.index + step))

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.study.describe import format_percent, format_score, format_seconds, verdict_words
@@ -18,6 +18,7 @@ from quiz.study.modes import Mode
 from quiz.study.report import RoundReport
 from quiz.study.settings import RoundSettings
 from quiz.tui.screens.review import ReviewScreen
+from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -76,7 +77,7 @@ class SummaryScreen(Screen[None]):
                 for outcome in missed
             ]
             yield OptionList(*options, markup=False, id="missed")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         missed = self.query_one("#missed", OptionList)
