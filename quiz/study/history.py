@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz.store import Store
+from quiz.store import QuestionStats, Store
 from quiz.study.describe import short_time
-from quiz.study.library import Library
+from quiz.study.library import Library, Located
 from quiz.study.modes import Mode
 
 TREND_LENGTH = 30
@@ -101,24 +101,27 @@ def build_history(
     stats = store.answer_stats(learner_id)
     attempts: dict[str, int] = defaultdict(int)
     right: dict[str, int] = defaultdict(int)
-    missed = []
+    missed: list[tuple[QuestionStats, Located | None]] = []
     for stat in stats:
         located = library.locate(stat.question_id)
-        if located is None:
-            status, prompt = QuestionStatus.RETIRED, stat.question_id
-        else:
-            prompt = located.question.prompt
-            changed = library.content_hash(located.question) != stat.content_hash
-            status = QuestionStatus.CHANGED if changed else QuestionStatus.CURRENT
+        if located is not None:
             for tag in located.question.tags:
                 attempts[tag] += stat.attempts
                 right[tag] += stat.right
         if stat.attempts > stat.right:
-            missed.append(
-                MissedQuestion(
-                    stat.bank_id, stat.question_id, prompt, stat.attempts, stat.attempts - stat.right, status
-                )
-            )
-    missed.sort(key=lambda item: (-item.misses, item.question_id))
+            missed.append((stat, located))
+    missed.sort(key=lambda item: (item[0].right - item[0].attempts, item[0].question_id))
+    most_missed = tuple(_missed_question(stat, located, library) for stat, located in missed[:missed_limit])
     tags = tuple(TagAccuracy(tag, attempts[tag], right[tag]) for tag in sorted(attempts))
-    return History(rows, len(summaries), trends, tags, tuple(missed[:missed_limit]))
+    return History(rows, len(summaries), trends, tags, most_missed)
+
+
+def _missed_question(stat: QuestionStats, located: Located | None, library: Library) -> MissedQuestion:
+    """Only the questions shown are hashed to tell "changed" from "current": hashing is the costly part."""
+    if located is None:
+        status, prompt = QuestionStatus.RETIRED, stat.question_id
+    else:
+        prompt = located.question.prompt
+        changed = library.content_hash(located.question) != stat.content_hash
+        status = QuestionStatus.CHANGED if changed else QuestionStatus.CURRENT
+    return MissedQuestion(stat.bank_id, stat.question_id, prompt, stat.attempts, stat.attempts - stat.right, status)

@@ -45,7 +45,7 @@ class Library:
         object.__setattr__(self, "_index", index)
 
     def content_hash(self, question: Question) -> str:
-        """The question's content hash, computed once per session (history compares thousands)."""
+        """The question's content hash, computed once per session."""
         digest = self._hashes.get(question.id)
         if digest is None:
             digest = self._hashes[question.id] = content_hash(question)
@@ -70,11 +70,6 @@ class Library:
         if bank is not None:
             return bank.title
         return "All banks" if bank_id == "*" else bank_id
-
-    def warm_hashes(self) -> None:
-        """Compute every content hash now (e.g. in a background thread) so history opens at once."""
-        for located in self._index.values():
-            self.content_hash(located.question)
 
     def locate(self, question_id: str) -> Located | None:
         return self._index.get(question_id)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from quiz.bank.model import Bank
 from quiz.errors import QuizError
@@ -73,21 +74,35 @@ class QuizApp(App[None]):
         self.learner: Learner | None = None
         self.round: Round | None = None
         self.theme = THEMES.get(theme, THEMES["dark"])
+        self._start_error = ""
+
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen itself, composed with the app rather than pushed after it mounts.
+
+        The library when --learner named someone who exists or can be added; else the learner picker.
+        """
+        screen: Screen[None] = LearnerScreen()
+        name = self.start.learner
+        if name:
+            try:
+                self.learner = self.store.learner(name) or self.store.add_learner(name)
+            except QuizError as error:
+                self._start_error = error.message
+            else:
+                screen = LibraryScreen()
+        # switch_screen pops a result callback that only pushed screens get (Textualize/textual#2650);
+        # give the first screen one too, as switch_screen does for the screen it switches to.
+        screen._push_result_callback(screen, None)
+        return screen
 
     def on_mount(self) -> None:
-        self.run_worker(self.library.warm_hashes, thread=True, exit_on_error=False)
         if self.store.notice:
             self.notify(self.store.notice, title="Scores database", severity="warning", timeout=20, markup=False)
-        if self.start.learner:
-            name = self.start.learner
-            try:
-                learner = self.store.learner(name) or self.store.add_learner(name)
-            except QuizError as error:
-                self.notify(error.message, severity="error", markup=False)
-            else:
-                self.enter_library(learner)
-                return
-        self.push_screen(LearnerScreen())
+        if self._start_error:
+            self.notify(self._start_error, severity="error", markup=False)
+        if self.learner is not None:
+            self.store.touch_learner(self.learner.id)
+            self._go_where_asked()
 
     def new_seed(self) -> int:
         """Each round's seed; a fixed app seed makes every round reproducible."""

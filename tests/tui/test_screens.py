@@ -261,3 +261,19 @@ async def test_l_in_the_library_goes_back_to_choosing_a_learner(app_for: AppFact
         await pilot.press("l")
         await pilot.pause()
         assert "Who is studying?" in screen_text(app) and app.learner is None
+
+
+async def test_learners_can_be_changed_back_and_forth_from_the_first_screen(app_for: AppFactory, store: Store) -> None:
+    store.add_learner("Ana")
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = (("enter",), ("tab", *"Ben", "enter"), ("down", "enter"))  # the last learner is listed first
+        for name, pressed in zip(("Ana", "Ben", "Ana"), keys, strict=True):
+            await pilot.press(*pressed)
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen) and f"Library · {name}" in screen_text(app)
+            await pilot.press("l")
+            await pilot.pause()
+            assert "Who is studying?" in screen_text(app)
+        assert len(app.screen_stack) == 1

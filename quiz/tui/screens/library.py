@@ -51,6 +51,10 @@ class LibraryScreen(Screen[None]):
         Binding("l", "learner", "Learner"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown = False
+
     @property
     def quiz(self) -> QuizApp:
         return cast("QuizApp", self.app)
@@ -59,11 +63,14 @@ class LibraryScreen(Screen[None]):
         learner = self.quiz.learner
         name = learner.name if learner else ""
         yield Static(Content(f"Library · {name}"), id="library-title", classes="screen-title")
-        yield Static(Content(""), id="resume-banner")
+        banner = Static(Content(""), id="resume-banner")
+        self._show_resumable(banner)
+        yield banner
         table: DataTable[Text] = DataTable(id="banks", cursor_type="row", zebra_stripes=True)
         table.add_column("Bank", key="bank")
         for label in ("Questions", "Last", "Best", "Seen"):
             table.add_column(label, key=label.lower())
+        self._fill(table)
         yield table
         yield Static(Content(""), id="bank-description")
         yield Static(
@@ -72,21 +79,30 @@ class LibraryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.refresh_library()
+        self._describe_highlighted()
         self.query_one("#banks", DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_library()
+        """Back from a round, history or notes: scores and the unfinished round may have changed."""
+        if self._shown:
+            self.refresh_library()
+        self._shown = True
 
     def refresh_library(self) -> None:
         """Reload scores and the unfinished round; the learner may have just finished one."""
+        table = self.query_one("#banks", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self._fill(table)
+        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
+        self._show_resumable(self.query_one("#resume-banner", Static))
+        self._describe_highlighted()
+
+    def _fill(self, table: DataTable[Text]) -> None:
         learner = self.quiz.learner
         if learner is None:
             return
         progress = self.quiz.store.bank_progress(learner.id)
-        table = self.query_one("#banks", DataTable)
-        row = table.cursor_row
-        table.clear()
         for bank in self.quiz.library:
             mine = progress.get(bank.id)
             table.add_row(
@@ -97,12 +113,8 @@ class LibraryScreen(Screen[None]):
                 _progress_cell(bank, mine),
                 key=bank.id,
             )
-        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
-        self._show_resumable()
-        self._describe_highlighted()
 
-    def _show_resumable(self) -> None:
-        banner = self.query_one("#resume-banner", Static)
+    def _show_resumable(self, banner: Static) -> None:
         resumable = self.quiz.resumable()
         banner.display = resumable is not None
         if resumable is not None:
