@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from quiz.bank.answers import Response
 from quiz.bank.model import NumberQuestion, Question
+
+if TYPE_CHECKING:
+    from quiz.bank.answers import Response  # checking answers is not needed to show the library
 
 _LIST_ITEM = re.compile(r"^\s*([-*•]|\d+[.)])\s")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from quiz.bank.fingerprint import content_hash
 from quiz.bank.model import Bank, Question, Source
 
 
@@ -48,6 +47,8 @@ class Library:
         """The question's content hash, computed once per session."""
         digest = self._hashes.get(question.id)
         if digest is None:
+            from quiz.bank.fingerprint import content_hash  # hashlib is not needed to show the library
+
             digest = self._hashes[question.id] = content_hash(question)
         return digest
 

@@ -23,12 +23,12 @@ from quiz.store import Learner, ResumableRound, Store
 from quiz.study.clock import Clock
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
-from quiz.study.settings import RoundSettings
 from quiz.tui.screens.learner import LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
     from quiz.study.round import Round
+    from quiz.study.settings import RoundSettings
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -120,6 +120,8 @@ class QuizApp(App[None]):
         self._go_where_asked()
 
     def _go_where_asked(self) -> None:
+        from quiz.study.settings import RoundSettings
+
         start, self.start = self.start, StartRequest()
         bank_id = start.bank_id or ALL_BANKS
         if start.mode is not None:

@@ -18,10 +18,10 @@ from quiz.bank.model import Bank
 from quiz.store import BankProgress
 from quiz.study.describe import format_percent, format_score, short_time
 from quiz.study.modes import ALL_BANKS, Mode
-from quiz.study.settings import RoundSettings
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from quiz.study.settings import RoundSettings
     from quiz.tui.app import QuizApp
 
 
@@ -166,10 +166,16 @@ class LibraryScreen(Screen[None]):
             self.app.push_screen(NotesScreen(bank))
 
     def action_quick(self) -> None:
-        self.quiz.start_round(RoundSettings(mode=Mode.QUICK, seed=self.quiz.new_seed(), bank_id=ALL_BANKS))
+        self._start_mixed(Mode.QUICK)
 
     def action_mistakes(self) -> None:
-        self.quiz.start_round(RoundSettings(mode=Mode.REVIEW, seed=self.quiz.new_seed(), bank_id=ALL_BANKS))
+        self._start_mixed(Mode.REVIEW)
+
+    def _start_mixed(self, mode: Mode) -> None:
+        """A round over every bank; round code is imported when a round starts, not with the library."""
+        from quiz.study.settings import RoundSettings
+
+        self.quiz.start_round(RoundSettings(mode=mode, seed=self.quiz.new_seed(), bank_id=ALL_BANKS))
 
     def action_resume(self) -> None:
         if not self.quiz.resume_round():

@@ -8,7 +8,7 @@ help screen lists them all. Clicking a key presses it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
@@ -20,8 +20,7 @@ KEY_STYLE = "bold $footer-key-foreground"
 GAP = "  "
 
 
-@dataclass(frozen=True)
-class ShownKey:
+class ShownKey(NamedTuple):
     key: str
     display: str
     description: str
