@@ -32,7 +32,9 @@ Rounds and answers (every write is its own committed, fsynced transaction):
     round_answers(round_id) -> list[StoredAnswer]    in answering order; JSON lists come back as tuples
 
 History:
-    rounds(learner_id) -> list[RoundSummary]    newest first; .status finished/abandoned/unfinished
+    rounds(learner_id, limit=None) -> list[RoundSummary]    newest first; .status finished/abandoned/unfinished
+    round_count(learner_id) -> int
+    recent_finished_scores(learner_id, per_bank) -> list[(bank_id, score, planned)]   for trends
     bank_progress(learner_id) -> dict[bank_id, BankProgress]   last and best finished round, questions seen
     open_mistakes(learner_id, bank_id=None) -> list[(bank_id, question_id)]   latest answer scored < 1
     answer_stats(learner_id) -> list[QuestionStats]   per question; .status(current_hashes) tells

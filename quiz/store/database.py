@@ -147,10 +147,19 @@ class Store:
 
     # history
 
-    def rounds(self, learner_id: int) -> list[RoundSummary]:
-        """Newest first, finished or not."""
+    def rounds(self, learner_id: int, limit: int | None = None) -> list[RoundSummary]:
+        """Newest first, finished or not; only the newest ``limit`` when given."""
         with self._guard():
-            return history.round_summaries(self._connection, learner_id)
+            return history.round_summaries(self._connection, learner_id, limit)
+
+    def round_count(self, learner_id: int) -> int:
+        with self._guard():
+            return history.round_count(self._connection, learner_id)
+
+    def recent_finished_scores(self, learner_id: int, per_bank: int) -> list[tuple[str, float, int]]:
+        """(bank id, score, planned) of each bank's newest ``per_bank`` finished rounds, by bank, oldest first."""
+        with self._guard():
+            return history.recent_finished_scores(self._connection, learner_id, per_bank)
 
     def bank_progress(self, learner_id: int) -> dict[str, BankProgress]:
         with self._read():

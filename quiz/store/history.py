@@ -7,16 +7,39 @@ import sqlite3
 from quiz.store.records import BankProgress, QuestionStats, RoundSummary
 
 
-def round_summaries(connection: sqlite3.Connection, learner_id: int) -> list[RoundSummary]:
-    """Every round of the learner, newest first, with its answered count and score."""
+def round_summaries(connection: sqlite3.Connection, learner_id: int, limit: int | None = None) -> list[RoundSummary]:
+    """The learner's rounds, newest first (the newest ``limit`` when given), with answered count and score."""
     rows = connection.execute(
         "SELECT id, bank_id, mode, started_at, finished_at, abandoned_at, planned,"
         " (SELECT count(*) FROM answers WHERE round_id = rounds.id),"
         " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id), seconds"
-        " FROM rounds WHERE learner_id = ? ORDER BY started_at DESC, id DESC",
-        (learner_id,),
+        " FROM rounds WHERE learner_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+        (learner_id, -1 if limit is None else limit),
     )
     return [RoundSummary(*row) for row in rows]
+
+
+def round_count(connection: sqlite3.Connection, learner_id: int) -> int:
+    row = connection.execute("SELECT count(*) FROM rounds WHERE learner_id = ?", (learner_id,)).fetchone()
+    return int(row[0])
+
+
+def recent_finished_scores(
+    connection: sqlite3.Connection, learner_id: int, per_bank: int
+) -> list[tuple[str, float, int]]:
+    """(bank id, score, planned) of each bank's newest ``per_bank`` finished rounds that planned a question.
+
+    Sorted by bank, then oldest first. Only these rounds' answers are summed, not the whole history.
+    """
+    rows = connection.execute(
+        "SELECT bank_id, (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = recent.id), planned"
+        " FROM (SELECT id, bank_id, planned, started_at,"
+        "       row_number() OVER (PARTITION BY bank_id ORDER BY started_at DESC, id DESC) AS newness"
+        "       FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL AND planned > 0) AS recent"
+        " WHERE newness <= ? ORDER BY bank_id, started_at, id",
+        (learner_id, per_bank),
+    )
+    return [(str(bank_id), float(score), int(planned)) for bank_id, score, planned in rows]
 
 
 def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, BankProgress]:

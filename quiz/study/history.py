@@ -75,8 +75,8 @@ class History:
 def build_history(
     store: Store, learner_id: int, library: Library, round_limit: int = 100, missed_limit: int = 20
 ) -> History:
-    """Everything the history screen shows, from two aggregate queries."""
-    summaries = store.rounds(learner_id)
+    """Everything the history screen shows; only what is shown is read (newest rounds, recent trends)."""
+    summaries = store.rounds(learner_id, limit=round_limit)
     rows = tuple(
         RoundRow(
             round_id=summary.id,
@@ -88,14 +88,13 @@ def build_history(
             answered=summary.answered,
             finished=summary.finished_at is not None,
         )
-        for summary in summaries[:round_limit]
+        for summary in summaries
     )
     fractions: dict[str, list[float]] = defaultdict(list)
-    for summary in reversed(summaries):
-        if summary.finished_at is not None and summary.planned:
-            fractions[summary.bank_id].append(summary.score / summary.planned)
+    for bank_id, score, planned in store.recent_finished_scores(learner_id, TREND_LENGTH):
+        fractions[bank_id].append(score / planned)
     trends = tuple(
-        BankTrend(bank_id, library.bank_title(bank_id), tuple(values[-TREND_LENGTH:]))
+        BankTrend(bank_id, library.bank_title(bank_id), tuple(values))
         for bank_id, values in sorted(fractions.items(), key=lambda item: library.bank_title(item[0]))
     )
     stats = store.answer_stats(learner_id)
@@ -113,7 +112,7 @@ def build_history(
     missed.sort(key=lambda item: (item[0].right - item[0].attempts, item[0].question_id))
     most_missed = tuple(_missed_question(stat, located, library) for stat, located in missed[:missed_limit])
     tags = tuple(TagAccuracy(tag, attempts[tag], right[tag]) for tag in sorted(attempts))
-    return History(rows, len(summaries), trends, tags, most_missed)
+    return History(rows, store.round_count(learner_id), trends, tags, most_missed)
 
 
 def _missed_question(stat: QuestionStats, located: Located | None, library: Library) -> MissedQuestion:

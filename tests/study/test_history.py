@@ -56,3 +56,13 @@ def test_unchanged_question_is_current(store: Store, learner: Learner, library: 
     play(store, learner, [("demo.choice", 0.0, content_hash(choice))])
     [missed] = build_history(store, learner.id, library).most_missed
     assert missed.status is QuestionStatus.CURRENT
+
+
+def test_history_shows_the_newest_rounds_but_counts_them_all(store: Store, learner: Learner, library: Library) -> None:
+    choice = library.locate("demo.choice").question  # type: ignore[union-attr]
+    for score in (0.0, 1.0, 0.0, 1.0, 1.0):
+        play(store, learner, [("demo.choice", score, content_hash(choice))])
+    history = build_history(store, learner.id, library, round_limit=2)
+    assert history.total_rounds == 5
+    assert len(history.rounds) == 2
+    assert [(t.bank_id, t.fractions) for t in history.trends] == [("demo", (0.0, 1.0, 0.0, 1.0, 1.0))]
