@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from quiz.bank.model import Question
 from quiz.study.outcome import Outcome
@@ -48,7 +48,7 @@ class QuestionScreen(Screen[None]):
     """Shows the round's current question until the round has none left, then hands over to the summary."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "submit", "Submit", priority=True),
+        Binding("enter", "submit", "Submit"),
         Binding("h,f3", "hint", "Hint"),
         Binding("escape", "leave", "Leave round"),
     ]
@@ -108,8 +108,18 @@ class QuestionScreen(Screen[None]):
         hint.update(Content("Hint: ").append(Content(text)))
         hint.display = True
 
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_submit()
+
     async def action_submit(self) -> None:
-        if self.round.current is None:
+        """Score the answer on screen and move on.
+
+        Enter is not a priority binding: it travels the same way as the keys typed before it (to the
+        focused answer widget, then up), so a burst of keys from a fast typist or a paste is applied
+        before the answer is read.
+        """
+        if self.round.current is None or not self.is_current:
             return
         widget = cast("AnswerWidget", self.query_one("#answer"))
         try:

@@ -26,6 +26,10 @@ def number_bindings(action: str) -> list[BindingType]:
 class AnswerList(OptionList):
     """An option list whose rows are plain text (never markup) redrawn from the widget's state."""
 
+    BINDINGS: list[BindingType] = [  # noqa: RUF012
+        Binding("enter", "screen.submit", "Submit"),  # not OptionList's select: Enter submits the answer
+    ]
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id, classes="answer")
 
