@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__, exit_codes
-from quiz.commands import command_modules
+from quiz.commands import COMMANDS, command_module
 from quiz.errors import QuizError
 
 
@@ -24,17 +24,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(exit_codes.USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    """The full parser, with every subcommand registered by its module, and the command names."""
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser with every subcommand (or ``only`` that one) registered by its module; the command names."""
     parser = _Parser(
         prog="quiz",
         description="Study question banks in the terminal; validate, import and export them.",
     )
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in command_modules():
-        module.register(subparsers)
-    return parser, set(subparsers.choices)
+    for name in [only] if only else COMMANDS:
+        command_module(name).register(subparsers)
+    return parser, set(COMMANDS)
 
 
 def _with_default_command(commands: set[str], argv: list[str]) -> list[str]:
@@ -46,9 +46,9 @@ def _with_default_command(commands: set[str], argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quiz`` console script; returns the exit code."""
-    parser, commands = build_parser()
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(_with_default_command(commands, arguments))
+    arguments = _with_default_command(set(COMMANDS), list(sys.argv[1:] if argv is None else argv))
+    parser, _ = build_parser(arguments[0] if arguments[0] in COMMANDS else None)
+    args = parser.parse_args(arguments)
     try:
         return int(args.func(args))
     except QuizError as error:

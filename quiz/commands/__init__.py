@@ -1,17 +1,28 @@
 """One module per subcommand.
 
-Each module defines ``NAME``, ``register(subparsers)`` (which sets ``func`` on its parser) and imports
-heavy code only inside the function that runs the command.
+Each module defines ``register(subparsers)`` (which sets ``func`` on its parser) and imports heavy
+code only inside the function that runs the command. The CLI imports just the module of the command
+being run, so `quiz` starts the app without loading the other commands.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from types import ModuleType
 
+COMMANDS = {
+    "play": "play",
+    "validate": "validate",
+    "new": "new",
+    "schema": "schema",
+    "export": "export",
+    "import": "import_bank",
+    "scores": "scores",
+    "learners": "learners",
+}
+"""Command name -> the module in this package that defines it, in the order `quiz --help` lists them."""
 
-def command_modules() -> list[ModuleType]:
-    """Every command module in this package, in alphabetical order."""
-    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
-    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+def command_module(name: str) -> ModuleType:
+    """The module that defines the named command."""
+    return importlib.import_module(f"{__name__}.{COMMANDS[name]}")
