@@ -134,3 +134,12 @@ def test_history_trend(snap_compare: Snap, store: Store) -> None:
 
 def test_help(snap_compare: Snap, store: Store) -> None:
     assert snap_compare(app(store, learner="Ana"), terminal_size=SIZE, press=["f1"])
+
+
+def test_feedback_in_the_light_theme(snap_compare: Snap, store: Store) -> None:
+    async def wrong_answer(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await answer_wrong(pilot, pilot.app)  # type: ignore[arg-type]
+
+    quiz = app(store, learner="Ana", bank_id="demo", mode="practice", theme="light")
+    assert snap_compare(quiz, terminal_size=SIZE, run_before=wrong_answer)
