@@ -19,17 +19,14 @@ async def main() -> None:
     from quiz.locations import bundled_banks_dir
     from quiz.store import Store
     from quiz.tui.app import make_app
-    from tests.tui.driving import answer_right, current_question
+    from tests.tui.driving import skip_to
 
     banks = load_paths([bundled_banks_dir()]).banks
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "scores.sqlite3") as store:
         app = make_app(banks, store, seed=3, learner="Ana", bank_id="attack-2023", mode="practice", clock=lambda: 0.0)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            while current_question(app).TYPE != "choice":
-                await answer_right(pilot, app)
-                await pilot.press("enter")
-                await pilot.pause()
+            await skip_to(pilot, app, "choice")
             await pilot.press("down")
             await pilot.pause()
             app.save_screenshot("screenshot.svg", str(ROOT / "docs"))

@@ -10,7 +10,7 @@ from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.screens.summary import SummaryScreen
 from tests.study.conftest import FakeClock
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import answer_right, answer_wrong, current_question, screen_text
+from tests.tui.driving import answer_right, answer_wrong, current_question, screen_text, skip_to
 
 SIZE = (80, 24)
 TYPES = {"choice", "multi", "truefalse", "short", "order", "match", "number"}
@@ -48,10 +48,7 @@ async def test_wrong_and_partial_answers_are_said_in_words_with_the_right_answer
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "multi":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "multi")
         widget = app.screen.query_one("#answer")
         await pilot.press(str(widget.texts.index("2") + 1), "enter")
         await pilot.pause()
@@ -60,10 +57,7 @@ async def test_wrong_and_partial_answers_are_said_in_words_with_the_right_answer
         assert "Right answer" in text and "Because of reasons about multi." in text
         await pilot.press("enter")
         await pilot.pause()
-        while current_question(app).TYPE != "choice":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "choice")
         widget = app.screen.query_one("#answer")
         await pilot.press(str(widget.texts.index("Zvečan") + 1), "enter")
         await pilot.pause()

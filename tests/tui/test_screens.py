@@ -15,7 +15,7 @@ from quiz.tui.screens.notes import NotesScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.setup import RoundSetupScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import answer_right, current_question, screen_text
+from tests.tui.driving import screen_text, skip_to
 
 SIZE = (80, 24)
 
@@ -172,10 +172,7 @@ async def test_hint_key_shows_the_hint(app_for: AppFactory) -> None:
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "choice":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "choice")
         await pilot.press("h")
         await pilot.pause()
         assert "Hint: It starts with L." in screen_text(app)
@@ -185,10 +182,7 @@ async def test_clicking_an_option_picks_it(app_for: AppFactory, store: Store) ->
     app = app_for(learner="Ana", bank_id="demo", mode="practice", count=7)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "choice":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "choice")
         widget = app.screen.query_one("#answer")
         row = widget.texts.index("Leposavić")
         await pilot.click("#answer", offset=(6, 1 + row))
@@ -203,10 +197,7 @@ async def test_number_accepts_a_decimal_comma_and_rejects_nonsense(app_for: AppF
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "number":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "number")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)  # nothing typed: asked to type, nothing stored
@@ -223,10 +214,7 @@ async def test_order_items_move_with_shift_arrows_and_k_j(app_for: AppFactory) -
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "order":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "order")
         widget = app.screen.query_one("#answer")
         before = list(widget.items)
         await pilot.press("shift+down")
@@ -241,10 +229,7 @@ async def test_match_by_mouse_click_left_then_partner(app_for: AppFactory, store
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "match":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "match")
         lefts = app.screen.query_one("#match-lefts")
         partner = lefts.rights.index("Baker")
         await pilot.click("#match-lefts", offset=(6, 2))  # row B: Ben (inside the border)

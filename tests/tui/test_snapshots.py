@@ -19,7 +19,7 @@ from quiz.store import AnswerRecord, Store
 from quiz.tui.app import QuizApp, make_app
 from tests.study.banks import make_bank
 from tests.study.conftest import FakeClock
-from tests.tui.driving import answer_right, answer_wrong, current_question
+from tests.tui.driving import answer_right, answer_wrong, skip_to
 
 Snap = Callable[..., bool]
 SIZE = (80, 24)
@@ -88,10 +88,7 @@ async def to_choice_question(pilot: Pilot[None]) -> None:
     """Answer right until the choice question is on screen (the seed fixes where it comes)."""
     quiz = pilot.app
     await pilot.pause()
-    while current_question(quiz).TYPE != "choice":  # type: ignore[arg-type]
-        await answer_right(pilot, quiz)  # type: ignore[arg-type]
-        await pilot.press("enter")
-        await pilot.pause()
+    await skip_to(pilot, quiz, "choice")  # type: ignore[arg-type]
 
 
 def test_question(snap_compare: Snap, store: Store) -> None:

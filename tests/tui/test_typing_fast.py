@@ -7,7 +7,7 @@ from textual import events
 from quiz.store import Store
 from quiz.tui.screens.feedback import FeedbackScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import answer_right, current_question, screen_text
+from tests.tui.driving import current_question, screen_text, skip_to
 
 SIZE = (80, 24)
 
@@ -16,10 +16,7 @@ async def test_a_burst_of_ticks_then_enter_submits_the_ticks(app_for: AppFactory
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "multi":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "multi")
         widget = app.screen.query_one("#answer")
         keys = [str(widget.texts.index(text) + 1) for text in current_question(app).answers] + ["enter"]
         for key in keys:  # all queued before the app handles any: what a terminal delivers in one read
@@ -33,10 +30,7 @@ async def test_a_typed_answer_arriving_with_its_enter_is_read_whole(app_for: App
     app = app_for(learner="Ana", bank_id="demo", mode="practice")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while current_question(app).TYPE != "short":
-            await answer_right(pilot, app)
-            await pilot.press("enter")
-            await pilot.pause()
+        await skip_to(pilot, app, "short")
         for character in "pristina":
             app.post_message(events.Key(character, character))
         app.post_message(events.Key("enter", "\r"))
