@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import model
+from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, Bank, Pos, Question, SourceRef
 from quiz.bank.problems import Problem, has_errors
 from quiz.bank.validate import check_across, check_bank
@@ -23,8 +24,6 @@ from quiz.bank.yaml_tree import YMapping, YNode, YScalar, YSequence, build_tree,
 
 MAX_BYTES = 16 * 1024 * 1024
 """The largest bank file read: far above any hand-written bank, far below what hurts a laptop."""
-
-BANK_SUFFIXES = (".yaml", ".yml")
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -474,22 +473,6 @@ def read_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None,
     if text is None:
         return None, ctx.problems
     return read_bank_text(text, shown)
-
-
-def find_bank_files(paths: Sequence[Path]) -> list[Path]:
-    """The bank files named or found (recursively, *.yaml and *.yml) under the given paths, sorted.
-
-    Raises FileNotFoundError for a path that does not exist.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file()))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FileNotFoundError(path)
-    return found
 
 
 def load_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None, list[Problem]]:

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from quiz import __version__
+from quiz.bank.files import find_bank_files
 from quiz.bank.model import Bank
 from quiz.bank.problems import Problem
 
 CACHE_ENV = "QUIZ_CACHE_DIR"
 """Environment variable naming the folder for the cache (default: the user cache folder)."""
 _FORMAT = 1
-_SUFFIXES = (".yaml", ".yml")  # as quiz.bank.load.BANK_SUFFIXES, without importing the loader
 
 
 @dataclass(frozen=True)
@@ -40,19 +40,6 @@ def default_cache_dir() -> Path:
     return user_cache_path("quiz", appauthor=False)
 
 
-def _bank_files(paths: Sequence[Path]) -> list[Path]:
-    """The files quiz.bank.load.find_bank_files would read; FileNotFoundError for a missing path."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file()))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FileNotFoundError(path)
-    return found
-
-
 def _stamp(path: Path) -> tuple[str, int, int]:
     status = path.stat()
     return (str(path.resolve()), status.st_size, status.st_mtime_ns)
@@ -65,7 +52,7 @@ def _key(paths: Sequence[Path]) -> tuple[Any, ...]:
         __version__,
         tuple(_stamp(path) for path in loader_sources),
         tuple(str(path) for path in paths),
-        tuple(_stamp(path) for path in _bank_files(paths)),
+        tuple(_stamp(path) for path in find_bank_files(paths)),
     )
 
 
