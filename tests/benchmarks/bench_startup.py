@@ -12,8 +12,9 @@ Target: the median of quiz at most 1.3x the median of the bare app. quiz's bytec
 an install would leave it, so that neither app pays for compiling its sources.
 
 History: a database filled with --answers answers (store benchmark's filler: rounds of 10 over 5 banks of
-200 questions, all loaded), timed from pressing ``h`` on the library until the history screen has been
-composed and refreshed. Target: under 200 ms.
+200 questions, all loaded), timed from pressing ``h`` on the library until the history screen's first
+refresh has been painted (what the learner waits for); also until the app is idle again, as Pilot sees
+it. Target: under 200 ms.
 """
 
 from __future__ import annotations
@@ -130,14 +131,20 @@ def history_banks():  # type: ignore[no-untyped-def]
     ]
 
 
-async def open_history(db: Path, runs: int) -> tuple[list[float], list[float]]:
+async def open_history(db: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
     from quiz.store import Store
     from quiz.tui.app import make_app
     from quiz.tui.screens.history import HistoryScreen
     from quiz.tui.screens.library import LibraryScreen
 
+    painted: list[float] = []
+
+    def stamp_first_paint(screen: HistoryScreen) -> None:
+        screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
+
+    HistoryScreen.on_mount = stamp_first_paint  # type: ignore[attr-defined]  # the benchmark's probe only
     banks = history_banks()
-    timings, idle = [], []
+    timings, idle, first_paint = [], [], []
     with Store.open(db) as store:
         for _ in range(runs):
             app = make_app(banks, store, seed=1, learner="Bench")
@@ -148,13 +155,15 @@ async def open_history(db: Path, runs: int) -> tuple[list[float], list[float]]:
                 await pilot.press("z")  # bound to nothing: what pressing a key and pausing costs
                 await pilot.pause()
                 idle.append(time.perf_counter() - start)
+                painted.clear()
                 start = time.perf_counter()
                 await pilot.press("h")
                 while not isinstance(app.screen, HistoryScreen):
                     await pilot.pause()
                 await pilot.pause()
                 timings.append(time.perf_counter() - start)
-    return timings, idle
+                first_paint.append(painted[0] - start)
+    return first_paint, timings, idle
 
 
 def history(answers: int, runs: int, folder: Path) -> None:
@@ -172,13 +181,14 @@ def history(answers: int, runs: int, folder: Path) -> None:
             start = time.perf_counter()
             build_history(store, learner_id, library)
             model.append(time.perf_counter() - start)
-    screen, idle = asyncio.run(open_history(db, runs))
+    first_paint, screen, idle = asyncio.run(open_history(db, runs))
     print(f"history for a learner with {answers:,} answers, {runs} runs (median; max):")
     print(f"  view-model (queries + hashing)  {statistics.median(model) * 1000:7.1f} ms  ({max(model) * 1000:.0f})")
-    median = statistics.median(screen)
-    print(f"  'h' to history screen shown     {median * 1000:7.1f} ms  ({max(screen) * 1000:.0f})"
+    median = statistics.median(first_paint)
+    print(f"  'h' to history screen painted   {median * 1000:7.1f} ms  ({max(first_paint) * 1000:.0f})"
           f"   (target < 200 ms: {'met' if median < 0.2 else 'NOT met'})")
-    print(f"  (a key bound to nothing, same harness: {statistics.median(idle) * 1000:.1f} ms)")
+    print(f"  'h' until the app is idle again {statistics.median(screen) * 1000:7.1f} ms  ({max(screen) * 1000:.0f})"
+          f"   (Pilot's idle wait included; a key bound to nothing costs {statistics.median(idle) * 1000:.1f} ms)")
 
 
 def main() -> None:
