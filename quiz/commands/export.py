@@ -4,9 +4,7 @@ and say what the target could not carry."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,22 +51,10 @@ def _banks(paths: list[Path]) -> list[Bank]:
     return result.banks
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed export never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.formats.exporters import TARGETS
     from quiz.formats.losses import describe
+    from quiz.output_file import write_atomically
 
     target = TARGETS[args.target]
     if target.binary and args.output is None and not args.check:
@@ -85,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(exported.data)
         sys.stdout.flush()
     else:
-        _write(args.output, exported.data)
+        write_atomically(args.output, exported.data)
     if not args.check:
         where = args.output or "standard output"
         print(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from quiz.errors import UsageError
@@ -42,21 +41,9 @@ def _schema_reference(output: Path | None) -> str:
         return schema.as_posix()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write next to the target and rename, so a failure never leaves a half-written bank."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.formats.importer import import_file
+    from quiz.output_file import write_atomically
 
     if not args.file.is_file():
         raise UsageError(f"{args.file} is not a file", "give the path of the file to import")
@@ -65,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(result.text)
     else:
-        _write_atomically(args.output, result.text)
+        write_atomically(args.output, result.text.encode("utf-8"))
     where = args.output or "standard output"
     print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):

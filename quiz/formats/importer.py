@@ -10,6 +10,7 @@ from pathlib import Path
 from quiz.bank.load import read_bank_text
 from quiz.bank.model import Bank, SourceRef
 from quiz.bank.validate import check_bank
+from quiz.errors import UsageError
 from quiz.formats.bank_yaml import write_bank
 from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext, Imported, Note, build_bank, slug
 
@@ -55,11 +56,16 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
                 schema: str = "") -> ImportResult:
     """Read ``source`` as ``kind`` and return a bank that loads and validates without errors.
 
-    Raises FormatError (naming the line of the source file) when the file cannot be read or the
-    result would not be a valid bank.
+    Raises UsageError when the file cannot be opened, and FormatError (naming the line of the source
+    file) when its text cannot be read or the result would not be a valid bank.
     """
     shown = str(source)
-    text = decode(source.read_bytes(), shown)
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {shown}: {error.strerror or error}",
+                         "check the path and its permissions") from None
+    text = decode(raw, shown)
     default_id = slug(source.stem) or "imported"
     ctx = ImportContext(shown, bank_id or default_id, default_id)
     imported = _reader(kind)(text, ctx)

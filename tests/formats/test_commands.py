@@ -100,3 +100,51 @@ def test_import_aiken_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["import", str(FIXTURES / "good.aiken.txt"), "--from", "aiken"]) == 0
     out = capsys.readouterr().out
     assert "type: choice" in out and "answer: Mars" in out
+
+
+def test_export_to_a_folder_says_so_instead_of_crashing(bank_file: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(bank_file), "--to", "gift", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {tmp_path}" in err and "hint:" in err and "internal error" not in err
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_import_to_a_path_under_a_file_says_so_instead_of_crashing(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "week.txt"
+    source.write_text("Q?\nA. x\nB. y\nANSWER: A\n", encoding="utf-8")
+    out = source / "week.yaml"
+    assert main(["import", str(source), "--from", "aiken", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {out}" in err and "hint:" in err and "internal error" not in err
+
+
+def test_import_of_an_unreadable_file_says_so_instead_of_crashing(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "locked.gift"
+    source.write_text("::Q:: x {T}\n", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert main(["import", str(source), "--from", "gift"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot read {source}: Permission denied" in err and "hint:" in err
+
+
+def test_exported_and_imported_files_are_as_readable_as_any_new_file(bank_file: Path, tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        exported = tmp_path / "demo.csv"
+        imported = tmp_path / "demo.yaml"
+        assert main(["export", str(bank_file), "--to", "csv", "-o", str(exported)]) == 0
+        assert main(["import", str(exported), "--from", "csv", "-o", str(imported)]) == 0
+    finally:
+        os.umask(umask)
+    assert exported.stat().st_mode & 0o777 == 0o644
+    assert imported.stat().st_mode & 0o777 == 0o644
