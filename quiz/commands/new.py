@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(starter_bank(bank_id, path.name, schema), encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise UsageError(f"cannot write {path}: {error.strerror}",
+                         "choose a file path in a folder you can write to") from None
     print(f"wrote {path}; check it with: quiz validate {path}")
     return 0

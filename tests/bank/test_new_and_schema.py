@@ -63,6 +63,14 @@ def test_new_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
     assert path.read_text(encoding="utf-8") == "keep me"
 
 
+def test_new_into_an_unwritable_place_says_what_to_do(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    assert main(["new", str(blocker / "bank.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {blocker / 'bank.yaml'}" in err and "hint:" in err
+
+
 @pytest.mark.parametrize("path", sorted(bundled_banks_dir().glob("*.yaml")), ids=lambda p: p.name)
 def test_schema_and_validator_agree_on_shipped_banks(path: Path) -> None:
     assert schema_errors(path) == []
