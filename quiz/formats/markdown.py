@@ -22,13 +22,14 @@ from quiz.formats.gift_export import number_text
 from quiz.formats.losses import Exported, all_questions
 from quiz.formats.rendering import source_words
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)")
+"""Markdown markup characters, and an ``&`` that would start an entity (bank text ``&amp;`` stays as written)."""
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+\.)")
 
 
 def md(text: str) -> str:
     """Bank text is plain text: escape what Markdown would read as markup, inline or at a line start."""
-    return "  \n".join(_LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", line)) for line in text.split("\n"))
+    return "  \n".join(_LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\g<0>", line)) for line in text.split("\n"))
 
 
 def _letters(count: int) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 
 from quiz.bank.model import Bank
 from quiz.formats.anki import FIELDS, export_anki, note_guid
-from quiz.formats.markdown import export_markdown
+from quiz.formats.markdown import export_markdown, md
 from tests.formats.conftest import HOSTILE
 
 
@@ -82,4 +82,19 @@ def test_worksheet_escapes_markdown_so_text_shows_as_written(bank: Bank) -> None
     text = export_markdown([bank]).data.decode()
     assert "\\[citation needed\\]" in text
     assert HOSTILE not in text
-    assert "\\<b\\>&amp;\\</b\\>" in text
+    assert "\\<b\\>\\&amp;\\</b\\>" in text
+
+
+def test_worksheet_text_renders_as_written_even_when_it_looks_like_an_entity(bank: Bank) -> None:
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    def shown(markdown: str) -> str:
+        rendered = MarkdownIt("commonmark").enable("table").render(markdown)
+        return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+    assert HOSTILE in shown(export_markdown([bank]).data.decode())
+    for text in ("<b>&amp;</b>", "AT&T &copy; &#169; &#x41; &x", "a \\& b & c"):
+        assert shown(md(text)).strip() == text
