@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +52,8 @@ def add_db_option(parser: argparse.ArgumentParser, default: Any = None) -> None:
 def open_scores_db(option: Path | None) -> Store | None:
     """The store named by --db, $QUIZ_DB or the default; None when no database exists there yet.
 
-    Reading commands never create a database, and a notice (a bad file moved aside) goes to stderr.
+    These commands never create a database, and never move a file that is not one: a mistyped --db
+    is refused with a message.
     """
     from quiz.locations import default_db_path
     from quiz.store import Store
@@ -61,10 +61,7 @@ def open_scores_db(option: Path | None) -> Store | None:
     path = option or default_db_path()
     if not path.exists():
         return None
-    store = Store.open(path)
-    if store.notice:
-        print(f"quiz: warning: {store.notice}", file=sys.stderr)
-    return store
+    return Store.open(path, repair=False)
 
 
 def run(args: argparse.Namespace) -> int:

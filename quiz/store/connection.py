@@ -43,8 +43,12 @@ class _NotOurs(Exception):
     """The file is not a quiz database; the message says what it is."""
 
 
-def open_database(path: Path) -> Opened:
-    """Open (creating if needed) the quiz database at ``path``, moving an unusable file aside."""
+def open_database(path: Path, *, repair: bool = True) -> Opened:
+    """Open (creating if needed) the quiz database at ``path``.
+
+    A file that is not a quiz database is moved aside and a new database started; with ``repair``
+    False (the command-line tools, where a mistyped --db must not move someone's file) it is refused.
+    """
     path = Path(path).expanduser()
     _prepare_folder(path)
     notice = None
@@ -55,6 +59,11 @@ def open_database(path: Path) -> Opened:
         except _NotOurs as reason:
             if _identity(path) != seen:
                 continue  # another copy of quiz replaced the bad file meanwhile: look again, move nothing
+            if not repair:
+                raise QuizError(
+                    f"{path} is not a quiz scores database ({reason}); it was left as it is.",
+                    hint="Check --db or $QUIZ_DB. The app (quiz play) would keep such a file aside and start afresh.",
+                ) from None
             aside = _move_aside(path)
             notice = (
                 f"{path} was not a quiz database ({reason}); it was kept as {aside.name} "

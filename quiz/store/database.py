@@ -47,10 +47,13 @@ class Store:
         """Set when the file at ``path`` was not a quiz database and was moved aside; show it."""
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
-        """Open or create the database; raises QuizError for a newer schema or an unusable path."""
+    def open(cls, path: Path, *, clock: Clock = utc_now, repair: bool = True) -> Store:
+        """Open or create the database; raises QuizError for a newer schema or an unusable path.
+
+        ``repair`` False refuses a file that is not a quiz database instead of moving it aside.
+        """
         path = Path(path).expanduser()
-        opened = open_database(path)
+        opened = open_database(path, repair=repair)
         return cls(opened.connection, path, opened.notice, clock)
 
     def close(self) -> None:

@@ -143,16 +143,17 @@ def test_db_option_wins_over_environment_which_wins_over_default(
     assert "Cleo" not in _run(capsys, "learners", "--db", str(filled))[1]
 
 
-def test_a_bad_database_is_kept_aside_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "scores.sqlite3"
-    bad.write_text("not a database at all\n")
-    code, out, err = _run(capsys, "learners", "--db", str(bad))
-    assert code == 0
-    assert out == "No learners yet: start quiz and choose a name.\n"
-    assert err.startswith("quiz: warning: ")
-    assert "not a quiz database" in err
-    (aside,) = tmp_path.glob("scores.sqlite3.corrupt-*")
-    assert aside.read_text() == "not a database at all\n"
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "my-bank.yaml"
+    bank.write_text("format: 1\n")
+    for command in (["learners"], ["scores"], ["learners", "rename", "Ana", "Bo"]):
+        code, out, err = _run(capsys, *command, "--db", str(bank))
+        assert (code, out) == (1, "")
+        assert "is not a quiz scores database" in err and "left as it is" in err
+    assert bank.read_text() == "format: 1\n"
+    assert list(tmp_path.iterdir()) == [bank]
 
 
 def test_a_newer_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
