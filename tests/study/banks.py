@@ -98,15 +98,21 @@ def hostile_bank() -> Bank:
         title="Hostile [citation needed] bank [/]",
         description="[bold]x[/bold] with back\\slashes and Đakovica",
         sources={"report": Source(title="Source [1]", publisher="[Publisher]", date="2023")},
-        notes=StudyNotes(primer="Primer [citation needed] [/] text", glossary=(
-            GlossaryEntry(term="[term]", definition="[bold]x[/bold]"),)),
+        notes=StudyNotes(
+            primer="Primer [citation needed] [/] text",
+            timeline=(TimelineEvent(date="2023-09-24", event="Event [red]x[/red] at [link=x]Banjskë[/link]"),),
+            glossary=(GlossaryEntry(term="[term]", definition="[bold]x[/bold]", also=("[also]",)),),
+        ),
         questions=(
             ChoiceQuestion(
                 id="hostile.choice",
                 prompt=prompt,
                 explanation="Explained [citation needed] with [/] and \\ and [bold]x[/bold].",
                 source=(SourceRef(source="report", paragraph=2),),
-                choices=tuple(Choice(text=text) for text in HOSTILE_TEXTS),
+                choices=tuple(
+                    Choice(text=text, feedback=f"Feedback on {text} [/]" if text == "[/]" else "")
+                    for text in HOSTILE_TEXTS
+                ),
                 answer="[citation needed]",
                 hint="[hint] [/]",
             ),

@@ -53,3 +53,43 @@ async def test_hostile_strings_show_verbatim_in_library_question_feedback_and_no
     assert ana is not None
     [answer] = store.round_answers(store.rounds(ana.id)[0].id)
     assert answer.response == "[citation needed]" and answer.score == 1.0
+
+
+async def test_hostile_strings_show_verbatim_in_notes_tabs_wrong_feedback_summary_and_history(
+    app_for: AppFactory, store: Store
+) -> None:
+    app = app_for([hostile_bank()], learner="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert "Event [red]x[/red] at [link=x]Banjskë[/link]" in unwrapped(screen_text(app))
+        await pilot.press("right")
+        await pilot.pause()
+        glossary = unwrapped(screen_text(app))
+        assert "[term]" in glossary and "[bold]x[/bold]" in glossary and "[also]" in glossary
+
+        await pilot.press("escape", "enter", "ctrl+s")
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        await pilot.press(str(widget.texts.index("[/]") + 1), "enter")
+        await pilot.pause()
+        feedback = unwrapped(screen_text(app))
+        assert "✗ Wrong" in feedback
+        assert "Feedback on [/] [/]" in feedback
+
+        await pilot.press("enter")
+        await pilot.pause()
+        summary = unwrapped(screen_text(app))
+        assert "Is this [citation needed] claim sourced? [/]" in summary
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Hostile [citation needed] bank [/]" in screen_text(app)
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        assert "Is this [citation needed] claim sourced? [/…" in unwrapped(screen_text(app))  # cut to its column
