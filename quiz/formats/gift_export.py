@@ -23,7 +23,7 @@ from quiz.bank.model import (
 from quiz.formats import moodle_grades
 from quiz.formats.gift_syntax import escape
 from quiz.formats.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.plain_data import bank_info
+from quiz.formats.plain_data import bank_info, plain
 
 BANK_COMMENT = "// quiz-bank: "
 QUESTION_COMMENT = "// quiz: "
@@ -78,13 +78,23 @@ def _meta(question: Question) -> dict[str, object]:
     return meta
 
 
+def _text_format(question: Question) -> str:
+    """``[plain]`` when some text of the question holds ``<``, ``>`` or ``&``.
+
+    Without a prefix Moodle reads GIFT text in its own format, where ``<b>`` is markup and ``&amp;``
+    an entity; ``[plain]`` (which also covers the answers and feedback) shows the text as written.
+    """
+    texts = json.dumps(plain(question), ensure_ascii=False)
+    return "[plain]" if any(sign in texts for sign in "<>&") else ""
+
+
 def question_text(question: Question) -> str:
     """One question: its comment lines, then ``::id::prompt {answers ####explanation}``."""
     labels = [f"[id:{question.id}]", *(f"[tag:{tag}]" for tag in question.tags)]
     lines = [
         "// " + " ".join(labels),
         QUESTION_COMMENT + json.dumps(_meta(question), ensure_ascii=False),
-        f"::{escape(question.id)}::{escape(question.prompt)} {{",
+        f"::{escape(question.id)}::{_text_format(question)}{escape(question.prompt)} {{",
         *(f"  {answer}" for answer in _answers(question)),
         f"  ####{escape(question.explanation)}",
         "}",

@@ -8,15 +8,17 @@ import pytest
 
 from quiz.bank.model import (
     Bank,
+    Choice,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     ShortQuestion,
+    SourceRef,
     TrueFalseQuestion,
 )
 from quiz.formats import gift_syntax, moodle_grades
-from quiz.formats.gift_export import export_gift
+from quiz.formats.gift_export import export_gift, question_text
 from quiz.formats.gift_import import read_gift
 from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext
 from tests.formats.conftest import FIXTURES, HOSTILE
@@ -37,7 +39,7 @@ def test_exported_gift_has_no_unescaped_control_characters_in_text(bank: Bank) -
     text = export_gift([bank]).data.decode()
     hostile_block = next(block for block in text.split("\n\n") if "[id:demo.hostile]" in block)
     stem = hostile_block.splitlines()[2]
-    assert stem.startswith("::demo.hostile::Is \\{x\\} \\= \\~y \\# z\\: a\\\\b [citation needed] -> ")
+    assert stem.startswith("::demo.hostile::[plain]Is \\{x\\} \\= \\~y \\# z\\: a\\\\b [citation needed] -> ")
 
 
 def test_multi_weights_are_on_moodles_list_and_sum_to_100(bank: Bank) -> None:
@@ -155,3 +157,15 @@ def test_errors_name_the_line(text: str, line: int, message: str) -> None:
 def test_file_without_questions_is_an_error() -> None:
     with pytest.raises(FormatError, match="No valid question found"):
         read("// only a comment\n\nJust a description.\n")
+
+
+def test_text_moodle_would_read_as_html_is_marked_plain_and_still_round_trips() -> None:
+    html_like = ChoiceQuestion(id="demo.html", prompt="Is <b>&amp;</b> markup?", explanation="It is text & stays so.",
+                               source=(SourceRef(source="report"),), tags=("t",),
+                               choices=(Choice(text="<i>yes</i>"), Choice(text="no")), answer="no")
+    text = question_text(html_like)
+    assert "::demo.html::[plain]Is <b>&amp;</b> markup? {" in text
+    questions, notes = read("\n\n".join(["$CATEGORY: $course$/top/Demo", text]) + "\n")
+    assert questions[0].prompt == "Is <b>&amp;</b> markup?"
+    assert questions[0].choices[0].text == "<i>yes</i>"
+    assert not [note for note in notes if "plain" in note.lower()]
