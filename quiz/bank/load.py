@@ -6,7 +6,6 @@ so the model stays the single source of truth for what a bank may contain.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -18,7 +17,7 @@ from typing import Any
 from quiz.bank import model
 from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, Bank, Pos, Question, SourceRef
-from quiz.bank.problems import Problem, has_errors
+from quiz.bank.problems import Problem, did_you_mean, has_errors
 from quiz.bank.validate import check_across, check_bank
 from quiz.bank.yaml_tree import YMapping, YNode, YScalar, YSequence, build_tree, describe
 
@@ -323,10 +322,7 @@ def _child_name(name: str, key: str) -> str:
 
 
 def _suggest(key: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    return "allowed here: " + ", ".join(known)
+    return did_you_mean(key, known) or "allowed here: " + ", ".join(known)
 
 
 def _field_readers(cls: type) -> list[_FieldReader]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +28,12 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.col, self.code)
+
+
+def did_you_mean(value: str, options: Iterable[str]) -> str | None:
+    """"did you mean 'x'?" for the closest option to a misspelt value, if one is close enough."""
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -4,7 +4,6 @@ ids unique across files. Each rule turns a loaded bank into Problems positioned 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from quiz.bank.answers import normalise
@@ -19,7 +18,7 @@ from quiz.bank.model import (
     ShortQuestion,
     SourceRef,
 )
-from quiz.bank.problems import Problem, Severity
+from quiz.bank.problems import Problem, Severity, did_you_mean
 
 PLACEHOLDER = "TO DO"
 """What `quiz import` writes where the imported file had nothing; a warning until a teacher replaces it."""
@@ -52,8 +51,7 @@ def _duplicates(texts: Sequence[str], key: Callable[[str], str] = str) -> Iterat
 
 
 def _suggest(value: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else "copy the text of one of the choices exactly"
+    return did_you_mean(value, options) or "copy the text of one of the choices exactly"
 
 
 def _check_choices(question: ChoiceQuestion | MultiQuestion) -> Iterator[Finding]:
@@ -113,9 +111,9 @@ def _check_refs(refs: Sequence[SourceRef], spans_at: Callable[[int], Pos], bank:
     declared = list(bank.sources)
     for index, ref in enumerate(refs):
         if ref.source not in bank.sources:
-            hint = _suggest(ref.source, declared) if declared else "declare it under 'sources:'"
-            if not hint.startswith("did you"):
-                hint = f"declare {ref.source!r} under 'sources:' or cite one of: {', '.join(declared)}"
+            hint = did_you_mean(ref.source, declared) or (
+                f"declare {ref.source!r} under 'sources:' or cite one of: {', '.join(declared)}"
+            )
             yield _error(spans_at(index), "unknown-source", f"source {str(ref)!r} is not declared in this bank", hint)
 
 
