@@ -9,7 +9,6 @@ do not travel; the right answer, feedback, explanation and source are on the bac
 from __future__ import annotations
 
 import hashlib
-import random
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,7 @@ from quiz.bank.model import (
 )
 from quiz.formats.gift_export import number_text
 from quiz.formats.losses import Exported, all_questions, bank_losses
-from quiz.formats.rendering import sources_html, to_html
+from quiz.formats.rendering import fixed_shuffle, sources_html, to_html
 
 FIELDS = ("Id", "Question", "Answer", "Explanation", "Source", "Hint")
 
@@ -60,13 +59,6 @@ def _list(items: Sequence[str], ordered: bool = False) -> str:
     return f"<{tag}>" + "".join(f"<li>{to_html(item)}</li>" for item in items) + f"</{tag}>"
 
 
-def _shuffled(question: Question, items: Sequence[str]) -> list[str]:
-    """A fixed shuffle per question, so the front does not give the order away and re-exports match."""
-    shuffled = list(items)
-    random.Random(question.id).shuffle(shuffled)
-    return shuffled
-
-
 def _front_back(question: Question) -> tuple[str, str]:
     prompt = f"<div class=prompt>{to_html(question.prompt)}</div>"
     match question:
@@ -83,10 +75,10 @@ def _front_back(question: Question) -> tuple[str, str]:
             return prompt, to_html(question.answers[0]) + (
                 f"<div>Also accepted: {to_html(', '.join(also))}</div>" if also else "")
         case OrderQuestion():
-            return prompt + _list(_shuffled(question, question.items)), _list(question.items, ordered=True)
+            return prompt + _list(fixed_shuffle(question, question.items)), _list(question.items, ordered=True)
         case MatchQuestion():
             front = (prompt + _list([p.left for p in question.pairs])
-                     + _list(_shuffled(question, [p.right for p in question.pairs])))
+                     + _list(fixed_shuffle(question, [p.right for p in question.pairs])))
             return front, "<ul>" + "".join(f"<li>{to_html(p.left)} → {to_html(p.right)}</li>"
                                            for p in question.pairs) + "</ul>"
         case NumberQuestion():

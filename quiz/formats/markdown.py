@@ -3,7 +3,6 @@ the sources and the study notes, so a teacher can hand out the first part and ke
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Sequence
 
@@ -20,7 +19,7 @@ from quiz.bank.model import (
 )
 from quiz.formats.gift_export import number_text
 from quiz.formats.losses import Exported, all_questions
-from quiz.formats.rendering import source_words
+from quiz.formats.rendering import fixed_shuffle, source_words
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)")
 """Markdown markup characters, and an ``&`` that would start an entity (bank text ``&amp;`` stays as written)."""
@@ -34,12 +33,6 @@ def md(text: str) -> str:
 
 def _letters(count: int) -> list[str]:
     return [chr(ord("A") + n) for n in range(count)]
-
-
-def _shuffled(question: Question, items: Sequence[str]) -> list[str]:
-    shuffled = list(items)
-    random.Random(question.id).shuffle(shuffled)
-    return shuffled
 
 
 def _question(number: int, question: Question) -> list[str]:
@@ -58,9 +51,9 @@ def _question(number: int, question: Question) -> list[str]:
             lines += [f"Answer: ______________ {md(question.unit)}".rstrip()]
         case OrderQuestion():
             lines += ["*Number these in the right order.*", ""]
-            lines += [f"- ___ {md(item)}" for item in _shuffled(question, question.items)]
+            lines += [f"- ___ {md(item)}" for item in fixed_shuffle(question, question.items)]
         case MatchQuestion():
-            rights = _shuffled(question, [p.right for p in question.pairs])
+            rights = fixed_shuffle(question, [p.right for p in question.pairs])
             lines += ["*Write the letter of the matching item.*", "", "| | | | |", "|---|---|---|---|"]
             lines += [f"| {n}. {md(p.left)} | ___ | {letter}. | {md(right)} |"
                       for n, (p, letter, right) in enumerate(

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import html
+import random
+from collections.abc import Sequence
 
 from quiz.bank.model import Bank, Question, SourceRef
+
+
+def fixed_shuffle(question: Question, items: Sequence[str]) -> list[str]:
+    """A shuffle fixed per question, so a printout or card does not give the order away and re-exports match."""
+    shuffled = list(items)
+    random.Random(question.id).shuffle(shuffled)
+    return shuffled
 
 
 def to_html(text: str) -> str:
