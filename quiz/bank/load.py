@@ -18,6 +18,7 @@ from quiz.bank import model
 from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, Bank, Pos, Question, SourceRef
 from quiz.bank.problems import Problem, did_you_mean, has_errors
+from quiz.bank.text import slug
 from quiz.bank.validate import check_across, check_bank
 from quiz.bank.yaml_tree import YMapping, YNode, YScalar, YSequence, build_tree, describe
 
@@ -174,7 +175,7 @@ def _constrained(reader: Reader, meta: typing.Mapping[str, Any]) -> Reader:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._") or "id"
+    return slug(text, limit=80, keep="._") or "id"
 
 
 # --- readers for containers and records ----------------------------------------------------------

@@ -19,9 +19,7 @@ from quiz.bank.model import (
     SourceRef,
 )
 from quiz.bank.problems import Problem, Severity, did_you_mean
-
-PLACEHOLDER = "TO DO"
-"""What `quiz import` writes where the imported file had nothing; a warning until a teacher replaces it."""
+from quiz.bank.text import PLACEHOLDER_MARK as PLACEHOLDER
 
 Finding = tuple[Pos, str, str, str, Severity]
 """(position, code, message, hint, severity) before the file path is attached."""

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from quiz import exit_codes
 from quiz.errors import QuizError, UsageError
+from quiz.formats.exports.targets import TARGETS
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
 
 NAME = "export"
-_FORMATS = ("gift", "moodle-xml", "qti", "anki", "markdown", "csv")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "is written and the exit code is 1 when the export would drop question content.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="BANK", help="bank files or folders")
-    parser.add_argument("--to", dest="target", required=True, choices=_FORMATS, help="the format to write")
+    parser.add_argument("--to", dest="target", required=True, choices=sorted(TARGETS), help="the format to write")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH",
                         help="the file to write (default: standard output for text formats)")
     parser.add_argument("--check", action="store_true",
@@ -52,8 +52,7 @@ def _banks(paths: list[Path]) -> list[Bank]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.formats.exporters import TARGETS
-    from quiz.formats.losses import describe
+    from quiz.formats.exports.losses import describe
     from quiz.output_file import write_atomically
 
     target = TARGETS[args.target]

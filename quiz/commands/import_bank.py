@@ -42,7 +42,7 @@ def _schema_reference(output: Path | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.formats.importer import import_file
+    from quiz.formats.imports.import_file import import_file
     from quiz.output_file import write_atomically
 
     if not args.file.is_file():

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
+from quiz.bank.text import slug
 from quiz.errors import UsageError
 
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{path} does not end in .yaml or .yml", "name the file like my-bank.yaml")
     if path.exists() and not args.force:
         raise UsageError(f"{path} already exists", "choose another name, or pass --force to overwrite it")
-    bank_id = args.bank_id or re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._") or "my-bank"
+    bank_id = args.bank_id or slug(path.stem, limit=80, keep="._") or "my-bank"
     schema = args.schema or schema_path().as_uri()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

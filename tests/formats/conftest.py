@@ -82,7 +82,7 @@ def bank() -> Bank:
 @pytest.fixture
 def bank_file(tmp_path: Path, bank: Bank) -> Path:
     """The same bank as a YAML file, written by quiz's own bank writer and loaded back by the loader."""
-    from quiz.formats.bank_yaml import write_bank
+    from quiz.bank.write import write_bank
 
     path = tmp_path / "demo.yaml"
     path.write_text(write_bank(bank, "test bank", "none", {}).text, encoding="utf-8")

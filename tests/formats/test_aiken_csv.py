@@ -8,9 +8,12 @@ import io
 import pytest
 
 from quiz.bank.model import Bank, ChoiceQuestion
-from quiz.formats.aiken import read_aiken
-from quiz.formats.csv_format import COLUMNS, export_csv, read_csv, split_items
-from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext
+from quiz.bank.text import PLACEHOLDER
+from quiz.formats.csv_cells import COLUMNS, split_items
+from quiz.formats.exports.csv import export_csv
+from quiz.formats.imports.aiken import read_aiken
+from quiz.formats.imports.context import FormatError, ImportContext
+from quiz.formats.imports.csv import read_csv
 from tests.formats.conftest import FIXTURES, HOSTILE
 
 
@@ -61,7 +64,7 @@ def test_csv_round_trip_is_lossless_for_questions(bank: Bank) -> None:
 
 
 def test_csv_keeps_backslashes_and_line_breaks_inside_list_items() -> None:
-    from quiz.formats.csv_format import join_items
+    from quiz.formats.csv_cells import join_items
 
     items = ["a\\nb", "two\nlines", HOSTILE]
     assert split_items(join_items(items)) == items

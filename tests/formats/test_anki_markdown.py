@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.model import Bank
-from quiz.formats.anki import FIELDS, export_anki, note_guid
-from quiz.formats.markdown import export_markdown, md
+from quiz.formats.exports.anki import FIELDS, export_anki, note_guid
+from quiz.formats.exports.markdown import export_markdown, md
 from tests.formats.conftest import HOSTILE
 
 

@@ -21,7 +21,7 @@ def test_export_check_fails_when_questions_would_lose_content(bank_file: Path,
 
 def test_export_check_passes_when_nothing_is_lost(tmp_path: Path, bank: Bank,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from quiz.formats.bank_yaml import write_bank
+    from quiz.bank.write import write_bank
 
     plain = make_bank(*[q for q in bank.questions if q.TYPE != "order"])
     path = tmp_path / "plain.yaml"

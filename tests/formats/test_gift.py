@@ -17,10 +17,11 @@ from quiz.bank.model import (
     SourceRef,
     TrueFalseQuestion,
 )
-from quiz.formats import gift_syntax, moodle_grades
-from quiz.formats.gift_export import export_gift, question_text
-from quiz.formats.gift_import import read_gift
-from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext
+from quiz.bank.text import PLACEHOLDER
+from quiz.formats import gift_syntax, moodle
+from quiz.formats.exports.gift import export_gift, question_text
+from quiz.formats.imports.context import FormatError, ImportContext
+from quiz.formats.imports.gift import read_gift
 from tests.formats.conftest import FIXTURES, HOSTILE
 
 
@@ -47,13 +48,13 @@ def test_multi_weights_are_on_moodles_list_and_sum_to_100(bank: Bank) -> None:
     for qid in ("demo.multi", "demo.thirds"):
         block = next(b for b in text.split("\n\n") if f"[id:{qid}]" in b)
         weights = [float(w) for w in re.findall(r"~%(-?[\d.]+)%", block)]
-        assert all(w in moodle_grades.GRADES for w in weights)
+        assert all(w in moodle.GRADES for w in weights)
         assert sum(w for w in weights if w > 0) == pytest.approx(100, abs=0.001)
 
 
 def test_snap_picks_the_nearest_moodle_grade() -> None:
-    assert moodle_grades.snap(33) == 33.33333
-    assert moodle_grades.snap(-48) == -50
+    assert moodle.snap(33) == 33.33333
+    assert moodle.snap(-48) == -50
 
 
 def test_export_lists_order_as_lost_and_hint_as_comment_only(bank: Bank) -> None:

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from quiz.bank.model import Bank
-from quiz.formats.moodle_xml import export_moodle_xml
-from quiz.formats.qti import CP_NS, QTI_NS, export_qti
+from quiz.formats.exports.moodle_xml import export_moodle_xml
+from quiz.formats.exports.qti import CP_NS, QTI_NS, export_qti
 from tests.formats.conftest import HOSTILE
 
 

@@ -20,10 +20,11 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.formats import moodle_grades
-from quiz.formats.gift_export import category_path, number_text
-from quiz.formats.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.rendering import feedback_html, to_html
+from quiz.bank.text import number_text
+from quiz.formats import moodle
+from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.html import feedback_html, to_html
+from quiz.formats.moodle import category_path
 
 _TYPES = {"choice": "multichoice", "multi": "multichoice", "truefalse": "truefalse", "short": "shortanswer",
           "match": "matching", "order": "matching", "number": "numerical"}
@@ -37,7 +38,7 @@ def _text(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.E
 
 def _answer(parent: ET.Element, fraction: float, text: str, feedback: str = "", *,
             html: bool = True) -> ET.Element:
-    answer = ET.SubElement(parent, "answer", {"fraction": moodle_grades.text(fraction)}
+    answer = ET.SubElement(parent, "answer", {"fraction": moodle.text(fraction)}
                            | ({"format": "html"} if html else {}))
     ET.SubElement(answer, "text").text = to_html(text) if html else text
     _text(answer, "feedback", feedback)
@@ -57,7 +58,7 @@ def _choices(element: ET.Element, question: ChoiceQuestion | MultiQuestion) -> N
     if isinstance(question, ChoiceQuestion):
         weights = [100.0 if t == question.answer else 0.0 for t in texts]
     else:
-        weights = moodle_grades.multi_weights(texts, question.answers)
+        weights = moodle.multi_weights(texts, question.answers)
     for choice, weight in zip(question.choices, weights, strict=True):
         _answer(element, weight, choice.text, choice.feedback)
 

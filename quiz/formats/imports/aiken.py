@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from quiz.bank.model import Choice, ChoiceQuestion, Question
-from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext, Imported
+from quiz.bank.text import PLACEHOLDER
+from quiz.formats.imports.context import FormatError, ImportContext, Imported
 
 _OPTION = re.compile(r"^([A-Z])[.)]\s*(.*)$")
 _ANSWER = re.compile(r"^ANSWER:\s*(.*)$", re.IGNORECASE)

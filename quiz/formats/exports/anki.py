@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import genanki
+import genanki  # type: ignore[import-untyped]
 
 from quiz.bank.model import (
     Bank,
@@ -26,9 +26,9 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.formats.gift_export import number_text
-from quiz.formats.losses import Exported, all_questions, bank_losses
-from quiz.formats.rendering import fixed_shuffle, sources_html, to_html
+from quiz.bank.text import number_text
+from quiz.formats.exports.losses import Exported, all_questions, bank_losses
+from quiz.formats.html import fixed_shuffle, sources_html, to_html
 
 FIELDS = ("Id", "Question", "Answer", "Explanation", "Source", "Hint")
 

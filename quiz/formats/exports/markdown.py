@@ -17,9 +17,9 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.formats.gift_export import number_text
-from quiz.formats.losses import Exported, all_questions
-from quiz.formats.rendering import fixed_shuffle, source_words
+from quiz.bank.text import number_text
+from quiz.formats.exports.losses import Exported, all_questions
+from quiz.formats.html import fixed_shuffle, source_words
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;)")
 """Markdown markup characters, and an ``&`` that would start an entity (bank text ``&amp;`` stays as written)."""

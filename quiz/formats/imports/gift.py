@@ -25,9 +25,10 @@ from quiz.bank.model import (
     SourceRef,
     TrueFalseQuestion,
 )
+from quiz.bank.text import PLACEHOLDER, slug
+from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.gift_syntax import find, positions, split, strip_format, to_plain, unescape
-from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext, Imported, slug
-from quiz.formats.plain_data import BankInfo, merge_info, read_bank_info, read_refs
+from quiz.formats.imports.context import FormatError, ImportContext, Imported
 
 _ID = re.compile(r"\[id:([^\]]*)\]")
 _TAG = re.compile(r"\[tag:([^\]]*)\]")

@@ -20,23 +20,16 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.formats import moodle_grades
+from quiz.bank.text import number_text
+from quiz.bank.write import plain
+from quiz.formats import moodle
+from quiz.formats.bank_info import bank_info
+from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
 from quiz.formats.gift_syntax import escape
-from quiz.formats.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.plain_data import bank_info, plain
+from quiz.formats.moodle import category_path
 
 BANK_COMMENT = "// quiz-bank: "
 QUESTION_COMMENT = "// quiz: "
-
-
-def number_text(value: float) -> str:
-    """A number without a useless ``.0``: 1999, 0.5, -3.25."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def category_path(bank: Bank) -> str:
-    """Moodle category for a bank; a slash inside a name is written ``//``."""
-    return "$course$/top/" + bank.title.replace("/", "//")
 
 
 def _feedback(text: str) -> str:
@@ -49,8 +42,8 @@ def _answers(question: Question) -> list[str]:
             return [("=" if c.text == question.answer else "~") + escape(c.text) + _feedback(c.feedback)
                     for c in question.choices]
         case MultiQuestion():
-            weights = moodle_grades.multi_weights([c.text for c in question.choices], question.answers)
-            return [f"~%{moodle_grades.text(w)}%{escape(c.text)}{_feedback(c.feedback)}"
+            weights = moodle.multi_weights([c.text for c in question.choices], question.answers)
+            return [f"~%{moodle.text(w)}%{escape(c.text)}{_feedback(c.feedback)}"
                     for c, w in zip(question.choices, weights, strict=True)]
         case TrueFalseQuestion():
             return ["TRUE" if question.answer else "FALSE"]

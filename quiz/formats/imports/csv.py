@@ -1,8 +1,4 @@
-"""One row per question, for spreadsheets; ``quiz import --from csv`` reads it back losslessly.
-
-Cells holding a list (options, answers, feedback) put one item per line; inside an item a backslash
-is written ``\\\\`` and a line break ``\\n``. The bank's sources and study notes are not in the table.
-"""
+"""A CSV table of questions (as ``quiz export --to csv`` writes it, or by hand with its header) to quiz."""
 
 from __future__ import annotations
 
@@ -14,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from quiz.bank.model import (
-    Bank,
     Choice,
     ChoiceQuestion,
     MatchQuestion,
@@ -29,74 +24,10 @@ from quiz.bank.model import (
     StudyNotes,
     TrueFalseQuestion,
 )
-from quiz.formats.gift_export import number_text
-from quiz.formats.importing import FormatError, ImportContext, Imported
-from quiz.formats.losses import Exported, all_questions, bank_losses
-from quiz.formats.plain_data import BankInfo
-
-COLUMNS = ("bank", "id", "type", "prompt", "options", "answer", "feedback", "tolerance", "unit",
-           "explanation", "source", "tags", "difficulty", "hint")
-"""The columns, in order; docs/formats.md says what each holds for each type."""
-
-_ITEM_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-
-
-def join_items(items: Sequence[str]) -> str:
-    return "\n".join(item.replace("\\", "\\\\").replace("\n", "\\n") for item in items)
-
-
-def split_items(cell: str) -> list[str]:
-    if not cell:
-        return []
-    return [_ITEM_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), line)
-            for line in cell.split("\n")]
-
-
-def _cells(question: Question) -> dict[str, str]:
-    match question:
-        case ChoiceQuestion() | MultiQuestion():
-            answers = [question.answer] if isinstance(question, ChoiceQuestion) else question.answers
-            cells = {"options": join_items([c.text for c in question.choices]), "answer": join_items(answers)}
-            if any(c.feedback for c in question.choices):
-                cells["feedback"] = join_items([c.feedback for c in question.choices])
-            return cells
-        case TrueFalseQuestion():
-            return {"answer": "true" if question.answer else "false"}
-        case ShortQuestion():
-            return {"answer": join_items(question.answers)}
-        case OrderQuestion():
-            return {"options": join_items(question.items)}
-        case MatchQuestion():
-            return {"options": join_items([p.left for p in question.pairs]),
-                    "answer": join_items([p.right for p in question.pairs])}
-        case NumberQuestion():
-            return {"answer": number_text(question.answer), "tolerance": number_text(question.tolerance),
-                    "unit": question.unit}
-    raise TypeError(f"no CSV form for {type(question).__name__}")
-
-
-def _row(bank: Bank, question: Question) -> dict[str, str]:
-    return {
-        "bank": bank.id, "id": question.id, "type": question.TYPE, "prompt": question.prompt,
-        **_cells(question),
-        "explanation": question.explanation,
-        "source": " ".join(str(ref) for ref in question.source),
-        "tags": " ".join(question.tags),
-        "difficulty": "" if question.difficulty is None else str(question.difficulty),
-        "hint": question.hint,
-    }
-
-
-def export_csv(banks: Sequence[Bank]) -> Exported:
-    """A CSV table (UTF-8, with a header row) of every question."""
-    stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
-    writer.writeheader()
-    for bank in banks:
-        for question in bank.questions:
-            writer.writerow(_row(bank, question))
-    losses = bank_losses(banks, "CSV")
-    return Exported(stream.getvalue().encode(), tuple(losses), len(all_questions(banks)))
+from quiz.bank.text import PLACEHOLDER_MARK
+from quiz.formats.bank_info import BankInfo
+from quiz.formats.csv_cells import COLUMNS, split_items
+from quiz.formats.imports.context import FormatError, ImportContext, Imported
 
 
 def _number(text: str, column: str, line: int, ctx: ImportContext) -> float:
@@ -172,7 +103,7 @@ def _cited_sources(questions: Sequence[Question], ctx: ImportContext) -> dict[st
         ctx.note(1, f"source {source_id!r} is cited but CSV has no source list: fill in its title, publisher "
                     "and date")
     today = dt.date.today().isoformat()
-    return {source_id: Source(title=f"TO DO: title of {source_id}", publisher="TO DO", date=today,
+    return {source_id: Source(title=f"{PLACEHOLDER_MARK}: title of {source_id}", publisher=PLACEHOLDER_MARK, date=today,
                               notes="Created by quiz import --from csv; fill in title, publisher and date.")
             for source_id in cited}
 

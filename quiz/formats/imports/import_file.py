@@ -9,10 +9,11 @@ from pathlib import Path
 
 from quiz.bank.load import read_bank_text
 from quiz.bank.model import Bank, SourceRef
+from quiz.bank.text import PLACEHOLDER, slug
 from quiz.bank.validate import check_bank
+from quiz.bank.write import write_bank
 from quiz.errors import UsageError
-from quiz.formats.bank_yaml import write_bank
-from quiz.formats.importing import PLACEHOLDER, FormatError, ImportContext, Imported, Note, build_bank, slug
+from quiz.formats.imports.context import FormatError, ImportContext, Imported, Note, build_bank
 
 Reader = Callable[[str, ImportContext], Imported]
 
@@ -21,12 +22,12 @@ KINDS = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV"}
 
 def _reader(kind: str) -> Reader:
     if kind == "gift":
-        from quiz.formats.gift_import import read_gift
+        from quiz.formats.imports.gift import read_gift
         return read_gift
     if kind == "aiken":
-        from quiz.formats.aiken import read_aiken
+        from quiz.formats.imports.aiken import read_aiken
         return read_aiken
-    from quiz.formats.csv_format import read_csv
+    from quiz.formats.imports.csv import read_csv
     return read_csv
 
 

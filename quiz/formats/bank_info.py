@@ -6,31 +6,11 @@ GIFT keeps it in a ``// quiz-bank:`` comment so that importing quiz's own export
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from quiz.bank.model import Bank, GlossaryEntry, Source, SourceRef, StudyNotes, TimelineEvent
-
-
-def plain(value: Any) -> Any:
-    """Dataclasses to dicts (without internal fields and empty defaults), tuples to lists."""
-    if isinstance(value, SourceRef):
-        return str(value)
-    if is_dataclass(value) and not isinstance(value, type):
-        data = {}
-        for item in fields(value):
-            if item.metadata.get("internal"):
-                continue
-            field_value = getattr(value, item.name)
-            if field_value in ("", (), None, {}):
-                continue
-            data[item.name] = plain(field_value)
-        return data
-    if isinstance(value, (tuple, list)):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
-    return value
+from quiz.bank.write import plain
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""Moodle's fixed list of answer grades: GIFT weights and XML fractions must be on it."""
+"""What Moodle fixes for every format: its list of answer grades, and how a bank names its category."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from quiz.bank.model import Bank
 
 _POSITIVE = (100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0,
              20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0)
@@ -30,3 +32,8 @@ def multi_weights(choices: Sequence[str], answers: Sequence[str]) -> list[float]
     share = snap(100 / len(answers))
     right = set(answers)
     return [share if choice in right else -share for choice in choices]
+
+
+def category_path(bank: Bank) -> str:
+    """Moodle category for a bank; a slash inside a name is written ``//``."""
+    return "$course$/top/" + bank.title.replace("/", "//")

@@ -24,9 +24,9 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.formats.gift_export import number_text
-from quiz.formats.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.rendering import feedback_html, to_html
+from quiz.bank.text import number_text
+from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.html import feedback_html, to_html
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"

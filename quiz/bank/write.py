@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
 
 import yaml
 
@@ -22,16 +23,36 @@ from quiz.bank.model import (
     OrderQuestion,
     Question,
     ShortQuestion,
+    SourceRef,
     TrueFalseQuestion,
 )
-from quiz.formats.gift_export import number_text
-from quiz.formats.importing import PLACEHOLDER
-from quiz.formats.plain_data import plain
+from quiz.bank.text import PLACEHOLDER, PLACEHOLDER_MARK, number_text
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses to dicts (without internal fields and empty defaults), tuples to lists."""
+    if isinstance(value, SourceRef):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        data = {}
+        for item in fields(value):
+            if item.metadata.get("internal"):
+                continue
+            field_value = getattr(value, item.name)
+            if field_value in ("", (), None, {}):
+                continue
+            data[item.name] = plain(field_value)
+        return data
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    return value
 
 
 def _reads_back(snippet: str, value: object) -> bool:
     try:
-        return yaml.safe_load(snippet) == {"k": value}
+        return bool(yaml.safe_load(snippet) == {"k": value})
     except yaml.YAMLError:
         return False
 
@@ -127,7 +148,7 @@ def _question(writer: _Writer, question: Question, origin: str) -> None:
                        **_specific(question)})
     writer.lines[start] = "  - " + writer.lines[start].lstrip()
     if question.explanation == PLACEHOLDER:
-        writer.comment(4, "TO DO: replace this placeholder with two or three sentences of explanation.")
+        writer.comment(4, f"{PLACEHOLDER_MARK}: replace this placeholder with two or three sentences of explanation.")
     writer.add(4, "explanation", question.explanation)
     refs = [scalar(str(ref)) for ref in question.source]
     writer.lines.append(f"    source: {refs[0] if len(refs) == 1 else '[' + ', '.join(refs) + ']'}")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.bank.model import FORMAT_VERSION, Bank, Question, Source, SourceRef, StudyNotes
+from quiz.bank.text import slug
 from quiz.errors import QuizError
-from quiz.formats.plain_data import BankInfo
+from quiz.formats.bank_info import BankInfo
 
-PLACEHOLDER = "TO DO: explain why this answer is right (the imported file had no general feedback)."
 """The explanation of an imported question that had none; the teacher is told to fill these in."""
 
 
@@ -68,13 +67,6 @@ class ImportContext:
         return unique
 
 
-def slug(text: str, limit: int = 40, keep: str = "") -> str:
-    """Lowercase ASCII letters, digits and dashes (and the ``keep`` characters), for ids and tags."""
-    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    cleaned = re.sub(f"[^a-z0-9{re.escape(keep)}]+", "-", bare.lower())
-    return cleaned.strip("-" + keep)[:limit].strip("-" + keep)
-
-
 @dataclass(frozen=True)
 class Imported:
     """What an importer read: questions, the bank information if the file carried it, and notes."""
@@ -83,12 +75,6 @@ class Imported:
     notes: tuple[Note, ...]
     lines: dict[str, int]
     info: BankInfo | None = None
-
-
-def default_ids(path: Path) -> tuple[str, str]:
-    """(bank id, source id) for a file: its name as a slug."""
-    name = slug(path.stem) or "imported"
-    return name, name
 
 
 def build_bank(imported: Imported, path: Path, bank_id: str, source_id: str, kind: str) -> Bank:

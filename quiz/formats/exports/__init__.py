@@ -1,0 +1,1 @@
+"""Writers from quiz banks to other tools' formats, one module per format; ``targets`` names them."""

@@ -1,0 +1,72 @@
+"""Banks to one CSV row per question, for spreadsheets; ``quiz import --from csv`` reads it back losslessly.
+
+The bank's sources and study notes are not in the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+from quiz.bank.text import number_text
+from quiz.formats.csv_cells import COLUMNS, join_items
+from quiz.formats.exports.losses import Exported, all_questions, bank_losses
+
+
+def _cells(question: Question) -> dict[str, str]:
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            answers = [question.answer] if isinstance(question, ChoiceQuestion) else question.answers
+            cells = {"options": join_items([c.text for c in question.choices]), "answer": join_items(answers)}
+            if any(c.feedback for c in question.choices):
+                cells["feedback"] = join_items([c.feedback for c in question.choices])
+            return cells
+        case TrueFalseQuestion():
+            return {"answer": "true" if question.answer else "false"}
+        case ShortQuestion():
+            return {"answer": join_items(question.answers)}
+        case OrderQuestion():
+            return {"options": join_items(question.items)}
+        case MatchQuestion():
+            return {"options": join_items([p.left for p in question.pairs]),
+                    "answer": join_items([p.right for p in question.pairs])}
+        case NumberQuestion():
+            return {"answer": number_text(question.answer), "tolerance": number_text(question.tolerance),
+                    "unit": question.unit}
+    raise TypeError(f"no CSV form for {type(question).__name__}")
+
+
+def _row(bank: Bank, question: Question) -> dict[str, str]:
+    return {
+        "bank": bank.id, "id": question.id, "type": question.TYPE, "prompt": question.prompt,
+        **_cells(question),
+        "explanation": question.explanation,
+        "source": " ".join(str(ref) for ref in question.source),
+        "tags": " ".join(question.tags),
+        "difficulty": "" if question.difficulty is None else str(question.difficulty),
+        "hint": question.hint,
+    }
+
+
+def export_csv(banks: Sequence[Bank]) -> Exported:
+    """A CSV table (UTF-8, with a header row) of every question."""
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
+    writer.writeheader()
+    for bank in banks:
+        for question in bank.questions:
+            writer.writerow(_row(bank, question))
+    losses = bank_losses(banks, "CSV")
+    return Exported(stream.getvalue().encode(), tuple(losses), len(all_questions(banks)))
