@@ -18,14 +18,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -68,15 +69,12 @@ class Verdict:
         return self.score >= 1.0
 
 
-def check(question: Question, response: Response) -> Verdict:
+def check(question: AnyQuestion, response: Response) -> Verdict:
     """Score a response to a question (0 to 1); a response of the wrong shape scores 0."""
-    try:
-        return Verdict(round(_score(question, response), 6))
-    except (TypeError, ValueError, KeyError):
-        return Verdict(0.0)
+    return Verdict(round(_score(question, response), 6))
 
 
-def _score(question: Question, response: Response) -> float:
+def _score(question: AnyQuestion, response: Response) -> float:
     match question:
         case ChoiceQuestion():
             return float(response == question.answer)
@@ -86,24 +84,28 @@ def _score(question: Question, response: Response) -> float:
             typed = normalise(str(response))
             return float(bool(typed) and typed in {normalise(a) for a in question.answers})
         case NumberQuestion():
-            if isinstance(response, (bool, tuple, dict)):
+            if isinstance(response, bool) or not isinstance(response, (int, float)):
                 return 0.0
             return float(abs(float(response) - question.answer) <= question.tolerance)
         case MultiQuestion():
-            return _multi_score(question.answers, _texts(response))
+            picked = _texts(response)
+            return 0.0 if picked is None else _multi_score(question.answers, picked)
         case OrderQuestion():
-            return _order_score(question.items, _texts(response))
+            given = _texts(response)
+            return 0.0 if given is None else _order_score(question.items, given)
         case MatchQuestion():
             if not isinstance(response, dict):
                 return 0.0
             right = sum(response.get(pair.left) == pair.right for pair in question.pairs)
             return right / len(question.pairs)
-    raise TypeError(f"no scoring rule for {type(question).__name__}")
+        case _:
+            assert_never(question)
 
 
-def _texts(response: Response) -> tuple[str, ...]:
-    if not isinstance(response, (tuple, list)):
-        raise TypeError("expected a list of option texts")
+def _texts(response: Response) -> tuple[str, ...] | None:
+    """The option texts of a multi or order response; None for a response of another shape."""
+    if not isinstance(response, (tuple, list)) or not all(isinstance(item, str) for item in response):
+        return None
     return tuple(response)
 
 
@@ -123,7 +125,7 @@ def _order_score(right: Sequence[str], given: Sequence[str]) -> float:
     return in_order / len(pairs)
 
 
-def correct_response(question: Question) -> Response:
+def correct_response(question: AnyQuestion) -> Response:
     """The response that scores 1, in the shape check() expects."""
     match question:
         case ChoiceQuestion() | TrueFalseQuestion() | NumberQuestion():
@@ -136,4 +138,5 @@ def correct_response(question: Question) -> Response:
             return tuple(question.items)
         case MatchQuestion():
             return {pair.left: pair.right for pair in question.pairs}
-    raise TypeError(f"no answer rule for {type(question).__name__}")
+        case _:
+            assert_never(question)

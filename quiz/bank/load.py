@@ -16,7 +16,7 @@ from typing import Any
 
 from quiz.bank import model
 from quiz.bank.files import find_bank_files
-from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, Bank, Pos, Question, SourceRef
+from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
 from quiz.bank.problems import Problem, did_you_mean, has_errors
 from quiz.bank.text import slug
 from quiz.bank.validate import check_across, check_bank
@@ -338,6 +338,8 @@ def _field_readers(cls: type) -> list[_FieldReader]:
 
 
 def _reader_for(hint: Any, meta: typing.Mapping[str, Any]) -> Reader:
+    if hint == AnyQuestion:
+        return _read_question
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [arg for arg in args if arg is not type(None)]
@@ -346,8 +348,6 @@ def _reader_for(hint: Any, meta: typing.Mapping[str, Any]) -> Reader:
         return _sequence_reader(_reader_for(args[0], {"pattern": meta.get("pattern")}), meta)
     if origin is dict:
         return _mapping_reader(_reader_for(args[1], {}), meta)
-    if hint is Question:
-        return _read_question
     if hint in _SCALAR_READERS:
         return _constrained(_SCALAR_READERS[hint], meta)
     if is_dataclass(hint):

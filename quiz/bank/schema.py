@@ -17,9 +17,9 @@ from quiz.bank.model import (
     FORMAT_VERSION,
     QUESTION_TYPES,
     SOURCE_REF_PATTERN,
+    AnyQuestion,
     Bank,
     Choice,
-    Question,
     SourceRef,
 )
 
@@ -40,6 +40,8 @@ def _constraints(meta: typing.Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _schema_for(hint: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    if hint == AnyQuestion:
+        return {"anyOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in QUESTION_TYPES.values()]}
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [arg for arg in args if arg is not type(None)]
@@ -61,8 +63,6 @@ def _schema_for(hint: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any])
         if meta.get("min_items") is not None:
             mapping["minProperties"] = meta["min_items"]
         return mapping
-    if hint is Question:
-        return {"anyOf": [{"$ref": f"#/$defs/{cls.__name__}"} for cls in QUESTION_TYPES.values()]}
     if hint in _SCALARS:
         return {**_SCALARS[hint], **_constraints(meta)}
     if isinstance(hint, type) and is_dataclass(hint):

@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from quiz.bank.answers import normalise
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     OrderQuestion,
     Pos,
-    Question,
     ShortQuestion,
     SourceRef,
 )
@@ -33,7 +33,7 @@ def _warning(pos: Pos, code: str, message: str, hint: str) -> Finding:
     return (pos, code, message, hint, "warning")
 
 
-def _at(question: Question, key: str) -> Pos:
+def _at(question: AnyQuestion, key: str) -> Pos:
     return question.spans.get(key) or question.spans.get("", (1, 1))
 
 
@@ -121,7 +121,7 @@ def _span_finder(spans: Mapping[str, Pos], key: str) -> Callable[[int], Pos]:
     return lambda index: spans.get(f"{key}[{index}]", default)
 
 
-def _check_question(question: Question, bank: Bank) -> Iterator[Finding]:
+def _check_question(question: AnyQuestion, bank: Bank) -> Iterator[Finding]:
     rule = _TYPE_RULES.get(type(question))
     if rule is not None:
         yield from rule(question)
@@ -137,7 +137,7 @@ def _check_question(question: Question, bank: Bank) -> Iterator[Finding]:
 
 def _bank_findings(bank: Bank, complete: bool) -> Iterator[Finding]:
     cited: set[str] = set()
-    seen: dict[str, Question] = {}
+    seen: dict[str, AnyQuestion] = {}
     for question in bank.questions:
         yield from _check_question(question, bank)
         cited.update(ref.source for ref in question.source)
@@ -175,7 +175,7 @@ def check_across(banks: Sequence[Bank]) -> list[Problem]:
     """Rules across banks loaded together: bank ids and question ids are unique among them all."""
     problems: list[Problem] = []
     bank_ids: dict[str, Bank] = {}
-    question_ids: dict[str, tuple[Bank, Question]] = {}
+    question_ids: dict[str, tuple[Bank, AnyQuestion]] = {}
     for bank in banks:
         first_bank = bank_ids.setdefault(bank.id, bank)
         if first_bank is not bank:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Any
+from typing import Any, assert_never
 
 import yaml
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     Choice,
     ChoiceQuestion,
@@ -21,7 +22,6 @@ from quiz.bank.model import (
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     SourceRef,
     TrueFalseQuestion,
@@ -121,7 +121,7 @@ def _choice(choice: Choice) -> object:
     return {"text": choice.text, "feedback": choice.feedback} if choice.feedback else choice.text
 
 
-def _specific(question: Question) -> dict[str, object]:
+def _specific(question: AnyQuestion) -> dict[str, object]:
     match question:
         case ChoiceQuestion():
             return {"choices": [_choice(c) for c in question.choices], "answer": question.answer}
@@ -138,10 +138,11 @@ def _specific(question: Question) -> dict[str, object]:
         case NumberQuestion():
             extra: dict[str, object] = {"answer": question.answer, "tolerance": question.tolerance}
             return {**extra, "unit": question.unit} if question.unit else extra
-    raise TypeError(f"no YAML form for {type(question).__name__}")
+        case _:
+            assert_never(question)
 
 
-def _question(writer: _Writer, question: Question, origin: str) -> None:
+def _question(writer: _Writer, question: AnyQuestion, origin: str) -> None:
     writer.comment(2, origin)
     start = len(writer.lines)
     writer.mapping(4, {"id": question.id, "type": question.TYPE, "prompt": question.prompt,

@@ -6,10 +6,10 @@ import html
 import random
 from collections.abc import Sequence
 
-from quiz.bank.model import Bank, Question, SourceRef
+from quiz.bank.model import AnyQuestion, Bank, SourceRef
 
 
-def fixed_shuffle(question: Question, items: Sequence[str]) -> list[str]:
+def fixed_shuffle(question: AnyQuestion, items: Sequence[str]) -> list[str]:
     """A shuffle fixed per question, so a printout or card does not give the order away and re-exports match."""
     shuffled = list(items)
     random.Random(question.id).shuffle(shuffled)
@@ -30,7 +30,7 @@ def source_words(bank: Bank, ref: SourceRef) -> str:
     return words if ref.paragraph is None else f"{words}, paragraph {ref.paragraph}"
 
 
-def sources_html(bank: Bank, question: Question) -> str:
+def sources_html(bank: Bank, question: AnyQuestion) -> str:
     """The question's sources as HTML, linked where the source has a URL."""
     parts = []
     for ref in question.source:
@@ -40,6 +40,6 @@ def sources_html(bank: Bank, question: Question) -> str:
     return "; ".join(parts)
 
 
-def feedback_html(bank: Bank, question: Question) -> str:
+def feedback_html(bank: Bank, question: AnyQuestion) -> str:
     """The explanation followed by where to check it: quiz shows both after an answer."""
     return f"<p>{to_html(question.explanation)}</p><p>Source: {sources_html(bank, question)}</p>"

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.bank.model import NumberQuestion, Question
+from quiz.bank.model import AnyQuestion, NumberQuestion
 
 if TYPE_CHECKING:
     from quiz.bank.answers import Response  # checking answers is not needed to show the library
@@ -63,7 +63,7 @@ def verdict_kind(score: float) -> str:
     return "right" if score >= 1.0 else "partial" if score > 0.0 else "wrong"
 
 
-def describe_response(question: Question, response: Response | None) -> str:
+def describe_response(question: AnyQuestion, response: Response | None) -> str:
     """An answer (given or right) written out for reading, one line per part where there are parts."""
     if response is None:
         return "(not answered)"

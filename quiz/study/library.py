@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from quiz.bank.model import Bank, Question, Source
+from quiz.bank.model import AnyQuestion, Bank, Source
 
 
 @dataclass(frozen=True)
@@ -13,7 +13,7 @@ class Located:
     """A question with the bank it belongs to."""
 
     bank: Bank
-    question: Question
+    question: AnyQuestion
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Library:
         index = {q.id: Located(bank, q) for bank in self.banks for q in bank.questions}
         object.__setattr__(self, "_index", index)
 
-    def content_hash(self, question: Question) -> str:
+    def content_hash(self, question: AnyQuestion) -> str:
         """The question's content hash, computed once per session."""
         digest = self._hashes.get(question.id)
         if digest is None:
@@ -84,7 +84,7 @@ class Library:
         return sorted({tag for bank in chosen for q in bank.questions for tag in q.tags})
 
 
-def sources_of(bank: Bank, question: Question) -> list[SourceLine]:
+def sources_of(bank: Bank, question: AnyQuestion) -> list[SourceLine]:
     """The sources a question cites, resolved against its bank's declared sources."""
     lines = []
     for ref in question.source:

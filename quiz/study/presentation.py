@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from quiz.bank.model import (
+    AnyQuestion,
     Choice,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     OrderQuestion,
-    Question,
 )
 
 
@@ -24,7 +24,7 @@ from quiz.bank.model import (
 class Presentation:
     """A question and the order its parts are shown in."""
 
-    question: Question
+    question: AnyQuestion
     choices: tuple[Choice, ...] = ()
     """choice and multi: the options in the order shown."""
     items: tuple[str, ...] = ()
@@ -35,7 +35,7 @@ class Presentation:
     """match: the right column, shuffled."""
 
 
-def present(question: Question, seed: int) -> Presentation:
+def present(question: AnyQuestion, seed: int) -> Presentation:
     """Lay out a question for a round with this seed."""
     rng = random.Random(f"{seed}:{question.id}")
     match question:

@@ -12,17 +12,18 @@ import hashlib
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import assert_never
 
 import genanki  # type: ignore[import-untyped]
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -59,7 +60,7 @@ def _list(items: Sequence[str], ordered: bool = False) -> str:
     return f"<{tag}>" + "".join(f"<li>{to_html(item)}</li>" for item in items) + f"</{tag}>"
 
 
-def _front_back(question: Question) -> tuple[str, str]:
+def _front_back(question: AnyQuestion) -> tuple[str, str]:
     prompt = f"<div class=prompt>{to_html(question.prompt)}</div>"
     match question:
         case ChoiceQuestion() | MultiQuestion():
@@ -85,7 +86,8 @@ def _front_back(question: Question) -> tuple[str, str]:
             unit = f" {to_html(question.unit)}" if question.unit else ""
             within = f" (± {number_text(question.tolerance)})" if question.tolerance else ""
             return prompt, f"{number_text(question.answer)}{unit}{within}"
-    raise TypeError(f"no Anki card for {type(question).__name__}")
+        case _:
+            assert_never(question)
 
 
 def _model(bank: Bank) -> genanki.Model:

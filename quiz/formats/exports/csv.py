@@ -8,15 +8,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -25,7 +26,7 @@ from quiz.formats.csv_cells import COLUMNS, join_items
 from quiz.formats.exports.losses import Exported, all_questions, bank_losses
 
 
-def _cells(question: Question) -> dict[str, str]:
+def _cells(question: AnyQuestion) -> dict[str, str]:
     match question:
         case ChoiceQuestion() | MultiQuestion():
             answers = [question.answer] if isinstance(question, ChoiceQuestion) else question.answers
@@ -45,10 +46,11 @@ def _cells(question: Question) -> dict[str, str]:
         case NumberQuestion():
             return {"answer": number_text(question.answer), "tolerance": number_text(question.tolerance),
                     "unit": question.unit}
-    raise TypeError(f"no CSV form for {type(question).__name__}")
+        case _:
+            assert_never(question)
 
 
-def _row(bank: Bank, question: Question) -> dict[str, str]:
+def _row(bank: Bank, question: AnyQuestion) -> dict[str, str]:
     return {
         "bank": bank.id, "id": question.id, "type": question.TYPE, "prompt": question.prompt,
         **_cells(question),

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -36,7 +37,7 @@ def _feedback(text: str) -> str:
     return f"#{escape(text)}" if text else ""
 
 
-def _answers(question: Question) -> list[str]:
+def _answers(question: AnyQuestion) -> list[str]:
     match question:
         case ChoiceQuestion():
             return [("=" if c.text == question.answer else "~") + escape(c.text) + _feedback(c.feedback)
@@ -55,10 +56,11 @@ def _answers(question: Question) -> list[str]:
             return [f"={position} -> {escape(item)}" for position, item in enumerate(question.items, 1)]
         case NumberQuestion():
             return [f"#{number_text(question.answer)}:{number_text(question.tolerance)}"]
-    raise TypeError(f"no GIFT form for {type(question).__name__}")
+        case _:
+            assert_never(question)
 
 
-def _meta(question: Question) -> dict[str, object]:
+def _meta(question: AnyQuestion) -> dict[str, object]:
     meta: dict[str, object] = {"source": [str(ref) for ref in question.source]}
     if question.difficulty is not None:
         meta["difficulty"] = question.difficulty
@@ -71,7 +73,7 @@ def _meta(question: Question) -> dict[str, object]:
     return meta
 
 
-def _text_format(question: Question) -> str:
+def _text_format(question: AnyQuestion) -> str:
     """``[plain]`` when some text of the question holds ``<``, ``>`` or ``&``.
 
     Without a prefix Moodle reads GIFT text in its own format, where ``<b>`` is markup and ``&amp;``
@@ -81,7 +83,7 @@ def _text_format(question: Question) -> str:
     return "[plain]" if any(sign in texts for sign in "<>&") else ""
 
 
-def question_text(question: Question) -> str:
+def question_text(question: AnyQuestion) -> str:
     """One question: its comment lines, then ``::id::prompt {answers ####explanation}``."""
     labels = [f"[id:{question.id}]", *(f"[tag:{tag}]" for tag in question.tags)]
     lines = [
@@ -95,7 +97,7 @@ def question_text(question: Question) -> str:
     return "\n".join(lines)
 
 
-def _losses(question: Question) -> list[Loss]:
+def _losses(question: AnyQuestion) -> list[Loss]:
     kept = "GIFT has no field for it"
     losses = [question_loss(question, "source", kept, kept=True)]
     if question.difficulty is not None:

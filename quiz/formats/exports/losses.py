@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quiz.bank.model import Bank, Question
+from quiz.bank.model import AnyQuestion, Bank
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Exported:
     questions: int
 
 
-def question_loss(question: Question, field: str, detail: str, *, kept: bool = False) -> Loss:
+def question_loss(question: AnyQuestion, field: str, detail: str, *, kept: bool = False) -> Loss:
     return Loss(question.id, field, detail, kept=kept)
 
 
@@ -64,7 +64,7 @@ def bank_losses(
     return losses
 
 
-def all_questions(banks: Sequence[Bank]) -> list[Question]:
+def all_questions(banks: Sequence[Bank]) -> list[AnyQuestion]:
     return [question for bank in banks for question in bank.questions]
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -35,7 +36,7 @@ def _letters(count: int) -> list[str]:
     return [chr(ord("A") + n) for n in range(count)]
 
 
-def _question(number: int, question: Question) -> list[str]:
+def _question(number: int, question: AnyQuestion) -> list[str]:
     lines = [f"**{number}.** {md(question.prompt)}", ""]
     match question:
         case ChoiceQuestion() | MultiQuestion():
@@ -58,10 +59,12 @@ def _question(number: int, question: Question) -> list[str]:
             lines += [f"| {n}. {md(p.left)} | ___ | {letter}. | {md(right)} |"
                       for n, (p, letter, right) in enumerate(
                           zip(question.pairs, _letters(len(rights)), rights, strict=True), 1)]
+        case _:
+            assert_never(question)
     return [*lines, ""]
 
 
-def _answer(question: Question) -> str:
+def _answer(question: AnyQuestion) -> str:
     match question:
         case ChoiceQuestion():
             letter = _letters(len(question.choices))[[c.text for c in question.choices].index(question.answer)]
@@ -81,10 +84,11 @@ def _answer(question: Question) -> str:
             return " → ".join(md(item) for item in question.items)
         case MatchQuestion():
             return "; ".join(f"{md(p.left)} → {md(p.right)}" for p in question.pairs)
-    raise TypeError(f"no answer for {type(question).__name__}")
+        case _:
+            assert_never(question)
 
 
-def _key(number: int, bank: Bank, question: Question) -> list[str]:
+def _key(number: int, bank: Bank, question: AnyQuestion) -> list[str]:
     lines = [f"**{number}.** {_answer(question)}", "", md(question.explanation), ""]
     feedback = [(c.text, c.feedback) for c in getattr(question, "choices", ()) if c.feedback]
     lines += [f"- *{md(text)}*: {md(note)}" for text, note in feedback]

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -26,8 +27,21 @@ from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_loss
 from quiz.formats.html import feedback_html, to_html
 from quiz.formats.moodle import category_path
 
-_TYPES = {"choice": "multichoice", "multi": "multichoice", "truefalse": "truefalse", "short": "shortanswer",
-          "match": "matching", "order": "matching", "number": "numerical"}
+
+def _moodle_type(question: AnyQuestion) -> str:
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            return "multichoice"
+        case TrueFalseQuestion():
+            return "truefalse"
+        case ShortQuestion():
+            return "shortanswer"
+        case MatchQuestion() | OrderQuestion():
+            return "matching"
+        case NumberQuestion():
+            return "numerical"
+        case _:
+            assert_never(question)
 
 
 def _text(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:
@@ -71,7 +85,7 @@ def _pairs(element: ET.Element, pairs: Sequence[tuple[str, str]]) -> None:
         ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
 
 
-def _body(element: ET.Element, question: Question) -> None:
+def _body(element: ET.Element, question: AnyQuestion) -> None:
     match question:
         case ChoiceQuestion() | MultiQuestion():
             _choices(element, question)
@@ -95,10 +109,12 @@ def _body(element: ET.Element, question: Question) -> None:
                 _simple(unit, "unit_name", question.unit)
                 _simple(element, "showunits", "3")
                 _simple(element, "unitsleft", "0")
+        case _:
+            assert_never(question)
 
 
-def question_element(bank: Bank, question: Question) -> ET.Element:
-    element = ET.Element("question", {"type": _TYPES[question.TYPE]})
+def question_element(bank: Bank, question: AnyQuestion) -> ET.Element:
+    element = ET.Element("question", {"type": _moodle_type(question)})
     _text(element, "name", question.id, html=False)
     _text(element, "questiontext", question.prompt)
     general = ET.SubElement(element, "generalfeedback", {"format": "html"})
@@ -125,7 +141,7 @@ def _category(bank: Bank) -> ET.Element:
     return element
 
 
-def _losses(question: Question) -> list[Loss]:
+def _losses(question: AnyQuestion) -> list[Loss]:
     if isinstance(question, OrderQuestion):
         return [question_loss(question, "type", "order becomes a matching question of position -> item; "
                               "partial credit for a nearly right order is lost")]

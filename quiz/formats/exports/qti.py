@@ -12,15 +12,16 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -32,9 +33,25 @@ QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 
-CANVAS_TYPES = {"choice": "multiple_choice_question", "multi": "multiple_answers_question",
-                "truefalse": "true_false_question", "short": "short_answer_question",
-                "number": "numerical_question", "match": "matching_question", "order": "matching_question"}
+
+
+def canvas_type(question: AnyQuestion) -> str:
+    """The ``question_type`` Canvas files the item under."""
+    match question:
+        case ChoiceQuestion():
+            return "multiple_choice_question"
+        case MultiQuestion():
+            return "multiple_answers_question"
+        case TrueFalseQuestion():
+            return "true_false_question"
+        case ShortQuestion():
+            return "short_answer_question"
+        case NumberQuestion():
+            return "numerical_question"
+        case MatchQuestion() | OrderQuestion():
+            return "matching_question"
+        case _:
+            assert_never(question)
 
 
 def ident(*parts: str) -> str:
@@ -53,9 +70,9 @@ def _material(parent: ET.Element, html_text: str) -> None:
     _sub(_sub(parent, "material"), "mattext", {"texttype": "text/html"}, html_text)
 
 
-def _metadata(item: ET.Element, question: Question, answer_ids: Sequence[str]) -> None:
+def _metadata(item: ET.Element, question: AnyQuestion, answer_ids: Sequence[str]) -> None:
     fields = _sub(_sub(item, "itemmetadata"), "qtimetadata")
-    for label, entry in (("question_type", CANVAS_TYPES[question.TYPE]), ("points_possible", "1.0"),
+    for label, entry in (("question_type", canvas_type(question)), ("points_possible", "1.0"),
                          ("original_answer_ids", ",".join(answer_ids))):
         field = _sub(fields, "qtimetadatafield")
         _sub(field, "fieldlabel", text=label)
@@ -153,7 +170,7 @@ def _pairs(question: MatchQuestion | OrderQuestion, presentation: ET.Element,
     return right_ids
 
 
-def _item(bank: Bank, question: Question) -> ET.Element:
+def _item(bank: Bank, question: AnyQuestion) -> ET.Element:
     item = ET.Element("item", {"ident": ident(bank.id, question.id), "title": question.id})
     presentation = ET.Element("presentation")
     _material(presentation, to_html(question.prompt))
@@ -172,6 +189,8 @@ def _item(bank: Bank, question: Question) -> ET.Element:
             _number(question, presentation, processing)
         case MatchQuestion() | OrderQuestion():
             answer_ids = _pairs(question, presentation, processing)
+        case _:
+            assert_never(question)
     _metadata(item, question, answer_ids)
     item.append(presentation)
     item.append(processing)
@@ -222,7 +241,7 @@ def _document(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode() + b"\n"
 
 
-def _losses(question: Question) -> list[Loss]:
+def _losses(question: AnyQuestion) -> list[Loss]:
     losses = []
     if question.hint:
         losses.append(question_loss(question, "hint", "Canvas quiz questions have no hint"))

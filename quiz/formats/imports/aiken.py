@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.bank.model import Choice, ChoiceQuestion, Question
+from quiz.bank.model import AnyQuestion, Choice, ChoiceQuestion
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 
@@ -24,7 +24,7 @@ class _Draft:
     options: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _finish(draft: _Draft, answer: str, line: int, ctx: ImportContext) -> Question:
+def _finish(draft: _Draft, answer: str, line: int, ctx: ImportContext) -> AnyQuestion:
     if len(draft.options) < 2:
         raise FormatError(ctx.path, line, "Question must have at least 2 answers",
                           "give each option its own line: A) ... B) ...")
@@ -42,7 +42,7 @@ def _finish(draft: _Draft, answer: str, line: int, ctx: ImportContext) -> Questi
 
 def read_aiken(text: str, ctx: ImportContext) -> Imported:
     """The questions of an Aiken file; raises FormatError with Moodle's wording and the line."""
-    questions: list[Question] = []
+    questions: list[AnyQuestion] = []
     lines: dict[str, int] = {}
     draft: _Draft | None = None
     for number, raw in enumerate(text.splitlines(), 1):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.bank.model import FORMAT_VERSION, Bank, Question, Source, SourceRef, StudyNotes
+from quiz.bank.model import FORMAT_VERSION, AnyQuestion, Bank, Source, SourceRef, StudyNotes
 from quiz.bank.text import slug
 from quiz.errors import QuizError
 from quiz.formats.bank_info import BankInfo
@@ -71,7 +71,7 @@ class ImportContext:
 class Imported:
     """What an importer read: questions, the bank information if the file carried it, and notes."""
 
-    questions: tuple[Question, ...]
+    questions: tuple[AnyQuestion, ...]
     notes: tuple[Note, ...]
     lines: dict[str, int]
     info: BankInfo | None = None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quiz.bank.model import (
+    AnyQuestion,
     Choice,
     ChoiceQuestion,
     MatchQuestion,
@@ -17,7 +18,6 @@ from quiz.bank.model import (
     NumberQuestion,
     OrderQuestion,
     Pair,
-    Question,
     ShortQuestion,
     Source,
     SourceRef,
@@ -66,12 +66,12 @@ def _specific(kind: str, row: dict[str, str], line: int, ctx: ImportContext) -> 
             "tolerance": _number(row["tolerance"] or "0", "tolerance", line, ctx), "unit": row["unit"]}
 
 
-_CLASSES: dict[str, type[Question]] = {cls.TYPE: cls for cls in (
+_CLASSES: dict[str, type[AnyQuestion]] = {cls.TYPE: cls for cls in (
     ChoiceQuestion, MultiQuestion, TrueFalseQuestion, ShortQuestion, OrderQuestion, MatchQuestion,
     NumberQuestion)}
 
 
-def _question(row: dict[str, str], line: int, ctx: ImportContext) -> Question:
+def _question(row: dict[str, str], line: int, ctx: ImportContext) -> AnyQuestion:
     kind = row["type"].strip().lower()
     if kind not in _CLASSES:
         raise FormatError(ctx.path, line, f"unknown type {row['type']!r}",
@@ -96,7 +96,7 @@ def _question(row: dict[str, str], line: int, ctx: ImportContext) -> Question:
     )
 
 
-def _cited_sources(questions: Sequence[Question], ctx: ImportContext) -> dict[str, Source]:
+def _cited_sources(questions: Sequence[AnyQuestion], ctx: ImportContext) -> dict[str, Source]:
     """A placeholder entry for every source the rows cite, which the teacher completes."""
     cited = sorted({ref.source for q in questions for ref in q.source} - {ctx.source_id})
     for source_id in cited:
@@ -115,7 +115,7 @@ def read_csv(text: str, ctx: ImportContext) -> Imported:
     if missing:
         raise FormatError(ctx.path, 1, f"the header row lacks the column(s) {', '.join(missing)}",
                           f"the first row must name the columns: {','.join(COLUMNS)}")
-    questions: list[Question] = []
+    questions: list[AnyQuestion] = []
     lines: dict[str, int] = {}
     bank_ids: list[str] = []
     start = 2

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quiz.bank.model import (
+    AnyQuestion,
     Choice,
     ChoiceQuestion,
     MatchQuestion,
@@ -20,7 +21,6 @@ from quiz.bank.model import (
     NumberQuestion,
     OrderQuestion,
     Pair,
-    Question,
     ShortQuestion,
     SourceRef,
     TrueFalseQuestion,
@@ -143,7 +143,7 @@ class _Parts:
     labels: dict[str, Any]
 
 
-def _question(parts: _Parts, ctx: ImportContext) -> Question | None:
+def _question(parts: _Parts, ctx: ImportContext) -> AnyQuestion | None:
     body = parts.answers.strip()
     if not body:
         ctx.note(parts.line, "essay question skipped: quiz has no free-text questions")
@@ -181,7 +181,7 @@ def _text(raw: str) -> str:
     return _plain(raw)[0]
 
 
-def _choice(parts: _Parts, items: list[_Item], ctx: ImportContext) -> Question:
+def _choice(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion:
     choices = tuple(Choice(text=_text(i.text), feedback=_text(i.feedback)) for i in items)
     equals = [c.text for c, i in zip(choices, items, strict=True) if i.mark == "="]
     positive = [c.text for c, i in zip(choices, items, strict=True) if i.mark == "~" and (i.weight or 0) > 0]
@@ -202,7 +202,7 @@ def _choice(parts: _Parts, items: list[_Item], ctx: ImportContext) -> Question:
     return MultiQuestion(**_common(parts, ctx), choices=choices, answers=tuple(answers))
 
 
-def _match(parts: _Parts, items: list[_Item], ctx: ImportContext) -> Question:
+def _match(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion:
     pairs = []
     for item in items:
         arrow = item.text.find("->")
@@ -220,7 +220,7 @@ def _match(parts: _Parts, items: list[_Item], ctx: ImportContext) -> Question:
     return MatchQuestion(**_common(parts, ctx), pairs=tuple(pairs))
 
 
-def _short(parts: _Parts, items: list[_Item], ctx: ImportContext) -> Question:
+def _short(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion:
     answers = []
     for item in items:
         if item.mark != "=" or not item.full_marks:
@@ -252,7 +252,7 @@ def _tidy(value: float) -> float:
     return int(value) if value.is_integer() else value
 
 
-def _number(parts: _Parts, body: str, ctx: ImportContext) -> Question:
+def _number(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
     if find(body, "=") >= 0:
         items = _items(body, parts.answers_line, ctx.path)
         best = next((i for i in items if i.full_marks), None)
@@ -361,7 +361,7 @@ def read_gift(text: str, ctx: ImportContext) -> Imported:
     info: BankInfo | None = None
     banks: list[BankInfo] = []
     category = ""
-    questions: list[Question] = []
+    questions: list[AnyQuestion] = []
     lines: dict[str, int] = {}
     for block in _blocks(text.removeprefix("\ufeff"), ctx):
         for number, comment in block.comments:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.study.outcome import Outcome
 from quiz.study.round import Round
 from quiz.tui.screens.feedback import FeedbackScreen
@@ -35,7 +35,7 @@ HOW_TO_ANSWER = {
 }
 
 
-def how_to_answer(question: Question, options: int) -> str:
+def how_to_answer(question: AnyQuestion, options: int) -> str:
     return HOW_TO_ANSWER[question.TYPE].format(n=options)
 
 

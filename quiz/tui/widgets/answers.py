@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, assert_never
 
 from textual.widget import Widget
 
@@ -47,4 +47,5 @@ def answer_widget(presentation: Presentation) -> Widget:
             return OrderAnswer(presentation.items, id="answer")
         case MatchQuestion():
             return MatchAnswer(presentation.lefts, presentation.rights, id="answer")
-    raise TypeError(f"no answer widget for {type(question).__name__}")
+        case _:
+            assert_never(question)
