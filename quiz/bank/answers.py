@@ -84,9 +84,8 @@ def _score(question: AnyQuestion, response: Response) -> float:
             typed = normalise(str(response))
             return float(bool(typed) and typed in {normalise(a) for a in question.answers})
         case NumberQuestion():
-            if isinstance(response, bool) or not isinstance(response, (int, float)):
-                return 0.0
-            return float(abs(float(response) - question.answer) <= question.tolerance)
+            value = _number(response)
+            return 0.0 if value is None else float(abs(value - question.answer) <= question.tolerance)
         case MultiQuestion():
             picked = _texts(response)
             return 0.0 if picked is None else _multi_score(question.answers, picked)
@@ -100,6 +99,18 @@ def _score(question: AnyQuestion, response: Response) -> float:
             return right / len(question.pairs)
         case _:
             assert_never(question)
+
+
+def _number(response: Response) -> float | None:
+    """A number response as a float (a stored text like "78" too); None for any other shape."""
+    if isinstance(response, str):
+        try:
+            return float(response)
+        except ValueError:
+            return None
+    if isinstance(response, bool) or not isinstance(response, (int, float)):
+        return None
+    return float(response)
 
 
 def _texts(response: Response) -> tuple[str, ...] | None:
