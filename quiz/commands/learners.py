@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from quiz.store import Learner, Store
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "learners",
         help="list, rename or remove learners",

@@ -9,7 +9,7 @@ from quiz.bank.text import slug
 from quiz.errors import UsageError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "new",
         help="write a commented starter bank",

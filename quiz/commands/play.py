@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MODES = ("practice", "exam", "review", "quick")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "play",
         help="study in the terminal app (the default command)",
@@ -66,7 +66,7 @@ def load_banks(paths: list[Path]) -> list[Bank]:
     if not result.banks:
         where = ", ".join(str(path) for path in chosen)
         raise QuizError(f"no bank could be loaded from {where}", "run `quiz validate PATH` to see why")
-    return result.banks
+    return list(result.banks)
 
 
 def open_store(db: Path | None) -> Store:

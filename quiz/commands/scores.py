@@ -25,7 +25,7 @@ History = tuple["Learner", list["RoundSummary"], dict[str, "BankProgress"]]
 """One learner with their rounds (newest first) and progress per bank."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "scores",
         help="print learners' rounds and best scores",

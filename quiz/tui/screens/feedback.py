@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.study.outcome import Outcome
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class FeedbackScreen(Screen[Outcome]):
     """Dismissed with Enter (or n) to go on to the next question."""
 
-    BINDINGS = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n,space", "next", "Next", priority=True),
         Binding("escape", "leave", "Leave round"),
     ]

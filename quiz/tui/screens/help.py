@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -29,7 +31,7 @@ def _key_table(keys: tuple[tuple[str, str], ...]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Opened with ? or F1 from any screen; Escape, ? or F1 closes it."""
 
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):

@@ -5,11 +5,11 @@ The hidden tabs are mounted lazily, after the first tab is on screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.lazy import Lazy
@@ -66,7 +66,7 @@ def _missed_table(history: History) -> DataTable[Text]:
 class HistoryScreen(Screen[None]):
     """Four tabs; Escape goes back to the library."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     @property
     def quiz(self) -> QuizApp:

@@ -5,11 +5,11 @@ The screens it opens are imported when opened: the library is the first screen, 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
@@ -40,7 +40,7 @@ def _progress_cell(bank: Bank, progress: BankProgress | None) -> Text:
 class LibraryScreen(Screen[None]):
     """Banks in a table; the description of the highlighted one below it."""
 
-    BINDINGS = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "setup", "Start…", show=False),
         Binding("n", "notes", "Notes"),
         Binding("k", "quick", "Quick"),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -17,7 +19,7 @@ from quiz.tui.widgets.key_bar import KeyBar
 class NotesScreen(Screen[None]):
     """Three tabs; Escape goes back to the library."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, bank: Bank) -> None:
         super().__init__()

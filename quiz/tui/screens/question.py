@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -47,7 +47,7 @@ def format_clock(seconds: float) -> str:
 class QuestionScreen(Screen[None]):
     """Shows the round's current question until the round has none left, then hands over to the summary."""
 
-    BINDINGS = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Submit"),
         Binding("h,f3", "hint", "Hint"),
         Binding("escape", "leave", "Leave round"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -19,7 +20,7 @@ from quiz.tui.widgets.outcome_view import OutcomeView
 class ReviewScreen(Screen[None]):
     """← and → (or p and n) step through; Escape goes back to the summary."""
 
-    BINDINGS = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,p", "step(-1)", "Previous"),
         Binding("right,n", "step(1)", "Next"),
         Binding("escape", "app.pop_screen", "Back"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,7 +23,7 @@ DIFFICULTIES = ((Content("1 · easy"), 1), (Content("2 · medium"), 2), (Content
 class RoundSetupScreen(ModalScreen[RoundSettings | None]):
     """Dismisses with the settings to start, or None when cancelled (Escape)."""
 
-    BINDINGS = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "start", "Start"),
     ]
@@ -88,7 +89,7 @@ class RoundSetupScreen(ModalScreen[RoundSettings | None]):
         self.dismiss(None)
 
     def action_start(self) -> None:
-        mode = Mode(self.query_one("#mode", Select).value)
+        mode = Mode(str(self.query_one("#mode", Select).value))
         count_text = self.query_one("#count", Input).value.strip()
         minutes_text = self.query_one("#time-limit", Input).value.strip()
         tag = self.query_one("#tag", Select).value

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class SummaryScreen(Screen[None]):
     """Escape goes back to the library; the missed list opens each one in the review screen."""
 
-    BINDINGS = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,b", "app.pop_screen", "Library"),
         Binding("v", "review_missed", "Review missed"),
         Binding("a", "review_all", "Review all"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -26,7 +27,7 @@ def number_bindings(action: str) -> list[BindingType]:
 class AnswerList(OptionList):
     """An option list whose rows are plain text (never markup) redrawn from the widget's state."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "screen.submit", "Submit"),  # not OptionList's select: Enter submits the answer
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -15,7 +16,7 @@ from quiz.tui.widgets.answer_base import AnswerList, Incomplete, number_bindings
 class ChoiceAnswer(AnswerList):
     """Pick one option: 1-8 or click picks, space picks the highlighted one, arrows move."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         *number_bindings("pick"),
         Binding("space", "pick_highlighted", "Pick", show=False),
     ]
@@ -58,7 +59,7 @@ class ChoiceAnswer(AnswerList):
 class TrueFalseAnswer(ChoiceAnswer):
     """True or false: t or 1 for true, f or 2 for false."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "pick(0)", "True", show=False),
         Binding("f", "pick(1)", "False", show=False),
     ]

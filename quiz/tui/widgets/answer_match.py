@@ -6,6 +6,7 @@ With a mouse: click a left item, then click its partner in the right column.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,7 +23,7 @@ LETTERS = "ABCDEFGH"
 class MatchLefts(AnswerList):
     """The left column, each row showing the partner chosen so far (or ``?``)."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         *number_bindings("assign"),
         Binding("backspace,delete,0", "clear", "Clear", show=False),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -15,8 +16,8 @@ from quiz.tui.widgets.answer_base import AnswerList, Incomplete, number_bindings
 class MultiAnswer(AnswerList):
     """Tick every right option; the response lists the ticked texts in the order shown."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012
-        *number_bindings("toggle"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *number_bindings("tick"),
         Binding("space", "toggle_highlighted", "Toggle", show=False),
     ]
 
@@ -31,7 +32,7 @@ class MultiAnswer(AnswerList):
             for index, text in enumerate(self.texts)
         ]
 
-    def action_toggle(self, index: int) -> None:
+    def action_tick(self, index: int) -> None:
         if index < len(self.texts):
             self.ticked ^= {index}
             self.highlighted = index
@@ -39,11 +40,11 @@ class MultiAnswer(AnswerList):
 
     def action_toggle_highlighted(self) -> None:
         if self.highlighted is not None:
-            self.action_toggle(self.highlighted)
+            self.action_tick(self.highlighted)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle(event.option_index)
+        self.action_tick(event.option_index)
 
     def response(self) -> Response:
         if not self.ticked:

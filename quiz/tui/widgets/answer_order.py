@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -14,7 +15,7 @@ from quiz.tui.widgets.answer_base import AnswerList
 class OrderAnswer(AnswerList):
     """Items to put in order; whatever order is on screen when Enter is pressed is the answer."""
 
-    BINDINGS: list[BindingType] = [  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+up,K,ctrl+up", "move(-1)", "Move up", show=False),
         Binding("shift+down,J,ctrl+down", "move(1)", "Move down", show=False),
     ]
