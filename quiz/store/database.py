@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from quiz.clock import Clock, system_clock
 from quiz.store import history, learners, rounds
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
@@ -23,12 +24,6 @@ from quiz.store.records import (
     RoundSummary,
     StoredAnswer,
 )
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Store:
@@ -47,7 +42,7 @@ class Store:
         """Set when the file at ``path`` was not a quiz database and was moved aside; show it."""
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = utc_now, repair: bool = True) -> Store:
+    def open(cls, path: Path, *, clock: Clock = system_clock, repair: bool = True) -> Store:
         """Open or create the database; raises QuizError for a newer schema or an unusable path.
 
         ``repair`` False refuses a file that is not a quiz database instead of moving it aside.

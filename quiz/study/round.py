@@ -5,11 +5,9 @@ Tests and the app drive the same object; the app only shows it.
 
 from __future__ import annotations
 
-import time
-
 from quiz.bank.answers import Response, check
+from quiz.clock import Clock, seconds_between, system_clock
 from quiz.store import AnswerRecord, ResumableRound, Store
-from quiz.study.clock import Clock
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.outcome import Outcome, from_stored, to_stored
@@ -30,7 +28,7 @@ class Round:
         settings: RoundSettings,
         planned: list[Located],
         outcomes: list[Outcome],
-        clock: Clock = time.monotonic,
+        clock: Clock = system_clock,
     ) -> None:
         self.store = store
         self.round_id = round_id
@@ -49,7 +47,7 @@ class Round:
         learner_id: int,
         library: Library,
         settings: RoundSettings,
-        clock: Clock = time.monotonic,
+        clock: Clock = system_clock,
     ) -> Round:
         """Pick the questions and record the round as started; QuizError when nothing matches."""
         mistakes: list[tuple[str, str]] = []
@@ -76,7 +74,7 @@ class Round:
 
     @classmethod
     def resume(
-        cls, store: Store, library: Library, resumable: ResumableRound, clock: Clock = time.monotonic
+        cls, store: Store, library: Library, resumable: ResumableRound, clock: Clock = system_clock
     ) -> Round:
         """Carry on an unfinished round; questions no loaded bank has any more are skipped."""
         settings = RoundSettings.from_json(resumable.settings)
@@ -139,7 +137,7 @@ class Round:
         if located is None:
             raise RuntimeError("every question of this round is already answered")
         verdict = check(located.question, response)
-        seconds = max(0.0, self._clock() - self._shown_at)
+        seconds = seconds_between(self._shown_at, self._clock())
         outcome = Outcome(located, response, verdict.score, round(seconds, 3))
         self.store.record_answer(
             self.round_id,
@@ -159,7 +157,7 @@ class Round:
     def elapsed(self) -> float:
         """Seconds spent on answered questions plus the one on screen."""
         answered = sum(outcome.seconds for outcome in self.outcomes)
-        return answered + (0.0 if self.current is None else max(0.0, self._clock() - self._shown_at))
+        return answered + (0.0 if self.current is None else seconds_between(self._shown_at, self._clock()))
 
     def time_left(self) -> float | None:
         """Exam with a time limit: seconds left, never below zero; None without a limit."""

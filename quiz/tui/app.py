@@ -8,7 +8,6 @@ shown, which keeps start-up close to a bare Textual app's.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -18,9 +17,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.bank.model import Bank
+from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
 from quiz.store import Learner, ResumableRound, Store
-from quiz.study.clock import Clock
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
 from quiz.tui.screens.learner import LearnerScreen
@@ -62,7 +61,7 @@ class QuizApp(App[None]):
         *,
         seed: int | None = None,
         start: StartRequest = StartRequest(),
-        clock: Clock = time.monotonic,
+        clock: Clock = system_clock,
         theme: str = "dark",
     ) -> None:
         super().__init__()
@@ -246,7 +245,7 @@ def make_app(
     bank_id: str | None = None,
     mode: str | None = None,
     count: int | None = None,
-    clock: Clock = time.monotonic,
+    clock: Clock = system_clock,
     theme: str = "dark",
 ) -> QuizApp:
     """The app for these banks and this store; CLI and tests both build it here."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from tests.store.store_support import TickingClock
+from tests.support.clocks import TickingClock
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ import pytest
 from quiz.cli import main
 from quiz.store import Store
 from quiz.store.migrations import APPLICATION_ID, SCHEMA_VERSION
-from tests.store.store_support import TickingClock, answer
+from tests.store.store_support import answer
+from tests.support.clocks import TickingClock
 
 
 class _Terminal(io.StringIO):

@@ -9,21 +9,8 @@ import pytest
 
 from quiz.store import Learner, Store
 from quiz.study.library import Library
-from tests.store.store_support import TickingClock
 from tests.study.banks import make_bank
-
-
-class FakeClock:
-    """Seconds that only move when a test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.support.clocks import FakeClock, TickingClock
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from quiz.study.modes import Mode
 from quiz.study.report import report
 from quiz.study.round import Round
 from quiz.study.settings import RoundSettings
-from tests.study.conftest import FakeClock
+from tests.support.clocks import FakeClock
 
 
 def start(store: Store, learner: Learner, library: Library, clock: FakeClock, **kw: object) -> Round:

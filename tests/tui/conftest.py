@@ -10,9 +10,8 @@ import pytest
 from quiz.bank.model import Bank
 from quiz.store import Store
 from quiz.tui.app import QuizApp, make_app
-from tests.store.store_support import TickingClock
 from tests.study.banks import make_bank
-from tests.study.conftest import FakeClock
+from tests.support.clocks import FakeClock, TickingClock
 
 AppFactory = Callable[..., QuizApp]
 

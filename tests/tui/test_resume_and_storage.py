@@ -14,7 +14,7 @@ from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
-from tests.study.conftest import FakeClock
+from tests.support.clocks import FakeClock
 from tests.tui.conftest import AppFactory
 from tests.tui.driving import answer_right, current_question, screen_text
 

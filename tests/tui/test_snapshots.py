@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,22 +18,11 @@ from textual.widgets import Input
 from quiz.store import AnswerRecord, Store
 from quiz.tui.app import QuizApp, make_app
 from tests.study.banks import make_bank
-from tests.study.conftest import FakeClock
+from tests.support.clocks import FakeClock, TickingClock
 from tests.tui.driving import answer_right, answer_wrong, skip_to
 
 Snap = Callable[..., bool]
 SIZE = (80, 24)
-
-
-class FixedClock:
-    """Store timestamps one minute apart from a fixed moment."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +36,7 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "scores.sqlite3", clock=FixedClock()) as opened:
+    with Store.open(tmp_path / "scores.sqlite3", clock=TickingClock(datetime(2026, 3, 1, 9, 0, tzinfo=UTC))) as opened:
         ana = opened.add_learner("Ana")
         opened.add_learner("Ben")
         opened.touch_learner(ana.id)
