@@ -54,6 +54,78 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE INDEX answers_by_question
             ON answers(learner_id, bank_id, question_id, id, score, content_hash)""",
     ),
+    # 2: learning over time and honest rounds. Answers get an attempt number (learn mode asks a missed
+    # question again in the same round; the first answer to each attempt stands), a stable uid (for
+    # results files handed in from home), whether the hint was shown (NULL: answered before quiz
+    # recorded it) and the learner's "I was right" override. Rounds get a lease (one copy of the app
+    # plays a round at a time), an exam deadline on the wall clock and a class label. Learners get a
+    # PIN for a served class and their study settings. Cards hold each (learner, question)'s FSRS
+    # memory state; study events (suspend, unsuspend, reset) are what the schedule replay honours
+    # besides the answers; meta records facts about the file such as when the schedule was rebuilt.
+    (
+        """CREATE TABLE answers_v2 (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt >= 1),
+            content_hash TEXT NOT NULL,
+            response TEXT NOT NULL,
+            score REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+            seconds REAL NOT NULL,
+            answered_at TEXT NOT NULL,
+            hint_shown INTEGER CHECK (hint_shown IN (0, 1)),
+            overridden_at TEXT,
+            UNIQUE (round_id, question_id, attempt)
+        )""",
+        """INSERT INTO answers_v2 (id, round_id, learner_id, bank_id, question_id, content_hash, response,
+            score, seconds, answered_at)
+            SELECT id, round_id, learner_id, bank_id, question_id, content_hash, response, score, seconds,
+            answered_at FROM answers ORDER BY id""",
+        "DROP TABLE answers",
+        "ALTER TABLE answers_v2 RENAME TO answers",
+        "CREATE INDEX answers_by_round ON answers(round_id, score)",
+        """CREATE INDEX answers_by_question
+            ON answers(learner_id, bank_id, question_id, id, score, content_hash)""",
+        "CREATE INDEX answers_by_time ON answers(learner_id, answered_at)",
+        "ALTER TABLE rounds ADD COLUMN lease_owner TEXT",
+        "ALTER TABLE rounds ADD COLUMN lease_until TEXT",
+        "ALTER TABLE rounds ADD COLUMN deadline TEXT",
+        "ALTER TABLE rounds ADD COLUMN class_name TEXT",
+        "ALTER TABLE learners ADD COLUMN pin_hash TEXT",
+        """ALTER TABLE learners ADD COLUMN desired_retention REAL NOT NULL DEFAULT 0.9
+            CHECK (desired_retention >= 0.7 AND desired_retention <= 0.97)""",
+        "ALTER TABLE learners ADD COLUMN new_per_day INTEGER NOT NULL DEFAULT 20 CHECK (new_per_day >= 0)",
+        """CREATE TABLE cards (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            last_review TEXT,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+            PRIMARY KEY (learner_id, bank_id, question_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX cards_by_due ON cards(learner_id, suspended, due)",
+        """CREATE TABLE study_events (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'reset')),
+            bank_id TEXT NOT NULL,
+            question_id TEXT,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX study_events_by_learner ON study_events(learner_id, bank_id, id)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

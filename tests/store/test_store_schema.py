@@ -11,7 +11,7 @@ import pytest
 
 from quiz.errors import QuizError
 from quiz.store import Store
-from quiz.store.migrations import APPLICATION_ID, SCHEMA_VERSION
+from quiz.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 
 def test_new_database_is_created_with_folders_and_current_schema(db_path: Path) -> None:
@@ -81,3 +81,39 @@ def test_importing_the_store_opens_nothing_and_loads_no_textual(tmp_path: Path) 
     )
     assert result.stdout.strip() == "False"
     assert not target.exists()
+
+
+def _version_1_database(path: Path) -> None:
+    """A database as the first release left it: schema 1, one learner, one round, two answers."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 1")
+    connection.execute("INSERT INTO learners (id, name, name_key, created_at) VALUES (1, 'Ana', 'ana', '2026-01-01')")
+    connection.execute(
+        "INSERT INTO rounds (id, learner_id, bank_id, mode, question_ids, planned, settings, started_at)"
+        " VALUES (1, 1, 'demo', 'practice', '[\"q1\",\"q2\"]', 2, '{}', '2026-01-01T10:00:00.000+00:00')"
+    )
+    for number, score in ((1, 1.0), (2, 0.0)):
+        connection.execute(
+            "INSERT INTO answers (round_id, learner_id, bank_id, question_id, content_hash, response, score,"
+            " seconds, answered_at) VALUES (1, 1, 'demo', ?, 'h', '\"x\"', ?, 2.5, '2026-01-01T10:01:00.000+00:00')",
+            (f"q{number}", score),
+        )
+    connection.commit()
+    connection.close()
+
+
+def test_a_version_1_database_upgrades_keeping_every_answer(db_path: Path) -> None:
+    _version_1_database(db_path)
+    with Store.open(db_path) as store:
+        kept = store.round_answers(1)
+    assert [(a.question_id, a.score, a.seconds) for a in kept] == [("q1", 1.0, 2.5), ("q2", 0.0, 2.5)]
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    rows = connection.execute("SELECT attempt, hint_shown, overridden_at, uid FROM answers ORDER BY id").fetchall()
+    assert [row[:3] for row in rows] == [(1, None, None), (1, None, None)]
+    assert len({row[3] for row in rows}) == 2 and all(len(row[3]) == 32 for row in rows)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
