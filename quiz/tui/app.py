@@ -19,9 +19,9 @@ from textual.screen import Screen
 from quiz.bank.model import Bank
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
-from quiz.store import Learner, ResumableRound, Store
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
+from quiz.study.session import Learner, ResumableRound, Session, Store
 from quiz.tui.screens.learner import LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
 
@@ -66,10 +66,9 @@ class QuizApp(App[None]):
     ) -> None:
         super().__init__()
         self.library = library
-        self.store = store
+        self.session = Session(store, library, clock)
         self.rng = random.Random(seed)
         self.start = start
-        self.clock = clock
         self.learner: Learner | None = None
         self.round: Round | None = None
         self.theme = THEMES.get(theme, THEMES["dark"])
@@ -84,7 +83,7 @@ class QuizApp(App[None]):
         name = self.start.learner
         if name:
             try:
-                self.learner = self.store.learner(name) or self.store.add_learner(name)
+                self.learner = self.session.find_or_add_learner(name)
             except QuizError as error:
                 self._start_error = error.message
             else:
@@ -95,12 +94,12 @@ class QuizApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
-        if self.store.notice:
-            self.notify(self.store.notice, title="Scores database", severity="warning", timeout=20, markup=False)
+        if self.session.notice:
+            self.notify(self.session.notice, title="Scores database", severity="warning", timeout=20, markup=False)
         if self._start_error:
             self.notify(self._start_error, severity="error", markup=False)
         if self.learner is not None:
-            self.store.touch_learner(self.learner.id)
+            self.session.enter(self.learner)
             self._go_where_asked()
 
     def new_seed(self) -> int:
@@ -110,7 +109,7 @@ class QuizApp(App[None]):
     # learners and the library
 
     def enter_library(self, learner: Learner) -> None:
-        self.store.touch_learner(learner.id)
+        self.session.enter(learner)
         self.learner = learner
         if isinstance(self.screen, LearnerScreen):
             self.switch_screen(LibraryScreen())
@@ -142,18 +141,17 @@ class QuizApp(App[None]):
         self.switch_screen(LearnerScreen())
 
     def resumable(self) -> ResumableRound | None:
-        return None if self.learner is None else self.store.resumable_round(self.learner.id)
+        return None if self.learner is None else self.session.resumable(self.learner)
 
     # rounds
 
     def start_round(self, settings: RoundSettings, replace: bool = False) -> bool:
         """Start a round and show its first question; a choice with no questions is said, not raised."""
-        from quiz.study.round import Round
 
         if self.learner is None:
             return False
         try:
-            round_ = Round.start(self.store, self.learner.id, self.library, settings, self.clock)
+            round_ = self.session.start_round(self.learner, settings)
         except QuizError as error:
             self.notify(error.message, title="No round started", severity="warning", markup=False)
             return False
@@ -161,12 +159,11 @@ class QuizApp(App[None]):
         return True
 
     def resume_round(self) -> bool:
-        from quiz.study.round import Round
 
         resumable = self.resumable()
         if resumable is None:
             return False
-        round_ = Round.resume(self.store, self.library, resumable, self.clock)
+        round_ = self.session.resume_round(resumable)
         if round_.current is None:
             from quiz.study.report import report
             from quiz.tui.screens.summary import SummaryScreen

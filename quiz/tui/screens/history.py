@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 
 from quiz.study.describe import format_percent, format_score
-from quiz.study.history import History, build_history
+from quiz.study.history import History
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         learner = self.quiz.learner
         assert learner is not None
-        history = build_history(self.quiz.store, learner.id, self.quiz.library)
+        history = self.quiz.session.history(learner)
         shown = len(history.rounds)
         more = f" (newest {shown} shown)" if history.total_rounds > shown else ""
         rounds = "1 round" if history.total_rounds == 1 else f"{history.total_rounds} rounds"

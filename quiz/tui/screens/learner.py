@@ -25,7 +25,7 @@ class LearnerScreen(Screen[None]):
         return cast("QuizApp", self.app)
 
     def compose(self) -> ComposeResult:
-        learners = self.quiz.store.learners()
+        learners = self.quiz.session.learners()
         yield Static(Content("Who is studying?"), classes="screen-title")
         if learners:
             yield Static(Content("Pick your name and press Enter, or add a new learner below."), classes="hint")
@@ -46,14 +46,14 @@ class LearnerScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         learner = next(
-            (item for item in self.quiz.store.learners() if str(item.id) == event.option.id), None
+            (item for item in self.quiz.session.learners() if str(item.id) == event.option.id), None
         )
         if learner is not None:
             self.quiz.enter_library(learner)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
-            learner = self.quiz.store.add_learner(event.value)
+            learner = self.quiz.session.add_learner(event.value)
         except QuizError as error:
             self.notify(error.message, title="Cannot add this learner", severity="error", markup=False)
             return

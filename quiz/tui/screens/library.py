@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.bank.model import Bank
-from quiz.store import BankProgress
 from quiz.study.describe import format_percent, format_score, short_time
 from quiz.study.modes import ALL_BANKS, Mode
+from quiz.study.session import BankProgress
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class LibraryScreen(Screen[None]):
         learner = self.quiz.learner
         if learner is None:
             return
-        progress = self.quiz.store.bank_progress(learner.id)
+        progress = self.quiz.session.bank_progress(learner)
         for bank in self.quiz.library:
             mine = progress.get(bank.id)
             table.add_row(
@@ -185,7 +185,7 @@ class LibraryScreen(Screen[None]):
         resumable = self.quiz.resumable()
         if resumable is None:
             return
-        self.quiz.store.abandon_round(resumable.id)
+        self.quiz.session.discard(resumable)
         self.notify("The unfinished round is no longer offered; its answers stay in your history.")
         self.refresh_library()
 
