@@ -74,17 +74,20 @@ def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, 
     }
 
 
+OPEN_MISTAKES_SQL = (
+    "SELECT bank_id, question_id, score, max(id) FROM answers"
+    " WHERE learner_id = :learner AND (:bank IS NULL OR bank_id = :bank)"
+    " GROUP BY bank_id, question_id ORDER BY bank_id, question_id"
+)
+"""Each question's latest answer; a module constant so a test can EXPLAIN the very query that runs."""
+
+
 def open_mistakes(connection: sqlite3.Connection, learner_id: int, bank_id: str | None) -> list[tuple[str, str]]:
     """(bank id, question id) of each question whose latest answer scored below 1.
 
     A question answered wrongly and later answered right is no longer a mistake.
     """
-    rows = connection.execute(
-        "SELECT bank_id, question_id, score, max(id) FROM answers"
-        " WHERE learner_id = :learner AND (:bank IS NULL OR bank_id = :bank)"
-        " GROUP BY bank_id, question_id ORDER BY bank_id, question_id",
-        {"learner": learner_id, "bank": bank_id},
-    )
+    rows = connection.execute(OPEN_MISTAKES_SQL, {"learner": learner_id, "bank": bank_id})
     return [(bank, question) for bank, question, score, _ in rows if score < 1.0]
 
 

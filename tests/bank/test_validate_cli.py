@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.text import PLACEHOLDER, PLACEHOLDER_MARK
 from quiz.cli import main
 from tests.bank.conftest import CHOICE, HEADER
 
@@ -128,11 +129,23 @@ def test_headless_core_does_not_import_textual() -> None:
 
 
 def test_import_placeholders_are_warnings_that_strict_mode_fails(write_bank, validate) -> None:
-    text = HEADER.replace("title: A report", 'title: "TO DO: title of report"') + CHOICE.replace(
-        "explanation: The report says so.", 'explanation: "TO DO: explain why this answer is right."')
+    text = HEADER.replace("title: A report", f'title: "{PLACEHOLDER_MARK}: title of report"') + CHOICE.replace(
+        "explanation: The report says so.", f'explanation: "{PLACEHOLDER}"')
     path = write_bank(text)
     code, output = validate(path)
     assert code == 0
     assert f"{path}:16:18: warning[placeholder]: question 'demo.q1': explanation is still a placeholder" in output
     assert f"{path}:6:3: warning[placeholder]: source 'report': title is still a placeholder" in output
     assert validate("--strict", path)[0] == 1
+
+
+def test_a_bank_imported_without_feedback_fails_strict_validation(tmp_path: Path, validate) -> None:
+    """What `quiz import` leaves for the teacher is exactly what `quiz validate --strict` refuses."""
+    gift = tmp_path / "quiz.gift"
+    gift.write_text("::Capital:: What is the capital of Kosovo? {=Pristina ~Belgrade}\n", encoding="utf-8")
+    imported = tmp_path / "imported.yaml"
+    assert main(["import", str(gift), "--from", "gift", "-o", str(imported)]) == 0
+    assert validate(imported)[0] == 0
+    code, output = validate("--strict", imported)
+    assert code == 1
+    assert "warning[placeholder]" in output

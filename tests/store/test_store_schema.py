@@ -11,6 +11,7 @@ import pytest
 
 from quiz.errors import QuizError
 from quiz.store import Store
+from quiz.store.history import OPEN_MISTAKES_SQL
 from quiz.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 
@@ -36,10 +37,7 @@ def test_history_queries_use_indexes(store: Store) -> None:
     connection = sqlite3.connect(store.path)
     plan = " ".join(
         str(row)
-        for row in connection.execute(
-            "EXPLAIN QUERY PLAN SELECT bank_id, question_id, score, max(id) FROM answers"
-            " WHERE learner_id = 1 GROUP BY bank_id, question_id"
-        )
+        for row in connection.execute(f"EXPLAIN QUERY PLAN {OPEN_MISTAKES_SQL}", {"learner": 1, "bank": None})
     )
     assert "answers_by_question" in plan
     assert "SCAN answers" not in plan.replace("COVERING INDEX", "")

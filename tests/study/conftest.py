@@ -9,7 +9,7 @@ import pytest
 
 from quiz.store import Learner, Store
 from quiz.study.library import Library
-from tests.study.banks import make_bank
+from tests.support.banks import make_bank
 from tests.support.clocks import FakeClock, TickingClock
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.bank.load import load_paths
+import pytest
+
+from quiz.bank.load import LoadResult, load_paths
 from quiz.study.bank_cache import load_cached
-from tests.tui.test_play_command import GOOD
+from tests.support.banks import GOOD
 
 
 def write_bank(folder: Path, name: str, text: str) -> Path:
@@ -17,13 +20,27 @@ def write_bank(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_cached_load_equals_the_loader_and_is_reused(tmp_path: Path) -> None:
+def counting_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Record every call the cache makes to the real loader."""
+    calls: list[object] = []
+
+    def counted(paths: Sequence[Path]) -> LoadResult:
+        calls.append(paths)
+        return load_paths(paths)
+
+    monkeypatch.setattr("quiz.bank.load.load_paths", counted)
+    return calls
+
+
+def test_cached_load_equals_the_loader_and_is_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     banks = tmp_path / "banks"
     write_bank(banks, "good.yaml", GOOD)
+    loads = counting_loads(monkeypatch)
     first = load_cached([banks], tmp_path / "cache")
     assert first.banks == tuple(load_paths([banks]).banks)
     assert (tmp_path / "cache" / "banks.pickle").exists()
     assert load_cached([banks], tmp_path / "cache") == first
+    assert len(loads) == 1, "the second load should come from the cache, not the loader"
 
 
 def test_an_edited_added_or_removed_file_is_read_again(tmp_path: Path) -> None:
@@ -41,11 +58,13 @@ def test_an_edited_added_or_removed_file_is_read_again(tmp_path: Path) -> None:
     assert [b.id for b in load_cached([banks], cache).banks] == ["second"]
 
 
-def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
+def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     banks = tmp_path / "banks"
     write_bank(banks, "good.yaml", GOOD)
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "banks.pickle").write_bytes(b"not a pickle")
+    loads = counting_loads(monkeypatch)
     assert [b.id for b in load_cached([banks], cache).banks] == ["good"]
     assert load_cached([banks], cache).banks[0].id == "good"
+    assert len(loads) == 1, "the damaged cache should have been rewritten by the first load"

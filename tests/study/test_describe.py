@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quiz.study.describe import describe_response, format_score, format_seconds, reflow, verdict_words
-from tests.study.banks import every_type
+from tests.support.banks import every_type
 
 
 def test_verdicts_are_words_and_symbols() -> None:

@@ -8,7 +8,7 @@ from quiz.bank.fingerprint import content_hash
 from quiz.store import AnswerRecord, Learner, Store
 from quiz.study.history import QuestionStatus, build_history
 from quiz.study.library import Library
-from tests.study.banks import make_bank
+from tests.support.banks import make_bank
 
 
 def play(store: Store, learner: Learner, answers: list[tuple[str, float, str]], finish: bool = True) -> None:

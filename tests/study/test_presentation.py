@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quiz.bank.model import MatchQuestion, OrderQuestion
 from quiz.study.presentation import present
-from tests.study.banks import every_type
+from tests.support.banks import every_type
 
 
 def test_choices_are_a_permutation_fixed_by_seed() -> None:

@@ -10,7 +10,7 @@ import pytest
 from quiz.bank.model import Bank
 from quiz.store import Store
 from quiz.tui.app import QuizApp, make_app
-from tests.study.banks import make_bank
+from tests.support.banks import make_bank
 from tests.support.clocks import FakeClock, TickingClock
 
 AppFactory = Callable[..., QuizApp]

@@ -19,7 +19,7 @@ async def main() -> None:
     from quiz.locations import bundled_banks_dir
     from quiz.store import Store
     from quiz.tui.app import make_app
-    from tests.tui.driving import skip_to
+    from tests.support.driving import skip_to
 
     banks = load_paths([bundled_banks_dir()]).banks
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "scores.sqlite3") as store:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from quiz.store import Store
 from quiz.tui.screens.feedback import FeedbackScreen
-from tests.study.banks import HOSTILE_TEXTS, HOSTILE_WORD, hostile_bank
+from tests.support.banks import HOSTILE_TEXTS, HOSTILE_WORD, hostile_bank
+from tests.support.driving import screen_text
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import screen_text
 
 SIZE = (80, 24)
 

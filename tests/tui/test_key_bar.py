@@ -5,8 +5,8 @@ from __future__ import annotations
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.history import HistoryScreen
 from quiz.tui.screens.library import LibraryScreen
+from tests.support.driving import screen_text
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import screen_text
 
 SIZE = (80, 24)
 

@@ -9,22 +9,7 @@ import pytest
 
 from quiz.cli import main
 from quiz.commands.play import build_app
-
-GOOD = """\
-format: 1
-id: good
-title: A good bank
-description: Loads fine.
-sources:
-  report: {title: Report, publisher: Someone, date: "2023"}
-questions:
-  - id: good.tf
-    type: truefalse
-    prompt: Is this bank fine?
-    answer: true
-    explanation: It loads.
-    source: report
-"""
+from tests.support.banks import GOOD
 
 BROKEN = """\
 format: 1

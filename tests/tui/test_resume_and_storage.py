@@ -15,8 +15,8 @@ from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
 from tests.support.clocks import FakeClock
+from tests.support.driving import answer_right, current_question, screen_text
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import answer_right, current_question, screen_text
 
 SIZE = (80, 24)
 

@@ -9,8 +9,8 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.screens.summary import SummaryScreen
 from tests.support.clocks import FakeClock
+from tests.support.driving import answer_right, answer_wrong, current_question, screen_text, skip_to
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import answer_right, answer_wrong, current_question, screen_text, skip_to
 
 SIZE = (80, 24)
 TYPES = {"choice", "multi", "truefalse", "short", "order", "match", "number"}
@@ -197,7 +197,7 @@ async def test_retry_mistakes_starts_a_round_of_the_missed_questions(app_for: Ap
 
 
 async def test_mode_from_the_command_line_asks_ten_unless_told(app_for: AppFactory) -> None:
-    from tests.study.banks import every_type, make_bank
+    from tests.support.banks import every_type, make_bank
 
     big = make_bank("big", "Big bank", every_type("big") + every_type("big2"))
     app = app_for([big], learner="Ana", bank_id="big", mode="exam")

@@ -14,8 +14,8 @@ from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.screens.notes import NotesScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.setup import RoundSetupScreen
+from tests.support.driving import screen_text, skip_to
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import screen_text, skip_to
 
 SIZE = (80, 24)
 

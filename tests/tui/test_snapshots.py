@@ -17,9 +17,9 @@ from textual.widgets import Input
 
 from quiz.store import AnswerRecord, Store
 from quiz.tui.app import QuizApp, make_app
-from tests.study.banks import make_bank
+from tests.support.banks import make_bank
 from tests.support.clocks import FakeClock, TickingClock
-from tests.tui.driving import answer_right, answer_wrong, skip_to
+from tests.support.driving import answer_right, answer_wrong, skip_to
 
 Snap = Callable[..., bool]
 SIZE = (80, 24)

@@ -6,8 +6,8 @@ from textual import events
 
 from quiz.store import Store
 from quiz.tui.screens.feedback import FeedbackScreen
+from tests.support.driving import current_question, screen_text, skip_to
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import current_question, screen_text, skip_to
 
 SIZE = (80, 24)
 

@@ -1,4 +1,4 @@
-"""Small banks built in Python for the study and app tests: one question of every type, and a hostile one."""
+"""Small banks for the tests: one question of every type, a hostile one, and a one-question YAML file."""
 
 from __future__ import annotations
 
@@ -118,3 +118,21 @@ def hostile_bank() -> Bank:
             ),
         ),
     )
+
+
+GOOD = """\
+format: 1
+id: good
+title: A good bank
+description: Loads fine.
+sources:
+  report: {title: Report, publisher: Someone, date: "2023"}
+questions:
+  - id: good.tf
+    type: truefalse
+    prompt: Is this bank fine?
+    answer: true
+    explanation: It loads.
+    source: report
+"""
+"""A valid one-question bank file, as a teacher would write it."""
