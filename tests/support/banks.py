@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from quiz.bank.answers import Response
 from quiz.bank.model import (
+    AnyQuestion,
     Bank,
     Choice,
     ChoiceQuestion,
@@ -67,6 +71,34 @@ def every_type(bank_id: str = "demo") -> tuple[Question, ...]:
         ),
         NumberQuestion(**_common(bank_id, "number", "How many legs has a spider?", ("numbers",), 1), answer=8),
     )
+
+
+@dataclass(frozen=True)
+class Example:
+    """One question of a type with a response that scores 0 and, where the type gives partial credit, one
+    that scores between 0 and 1."""
+
+    question: AnyQuestion
+    wrong: Response
+    partly: Response | None = None
+
+
+def _examples() -> dict[type[AnyQuestion], Example]:
+    choice, multi, truefalse, short, order, match, number = every_type("demo")
+    return {
+        ChoiceQuestion: Example(choice, "Zvečan"),
+        MultiQuestion: Example(multi, ("3", "5"), ("2",)),
+        TrueFalseQuestion: Example(truefalse, False),
+        ShortQuestion: Example(short, "nowhere"),
+        OrderQuestion: Example(order, ("fourth", "third", "second", "first"), ("second", "first", "third", "fourth")),
+        MatchQuestion: Example(match, {"Ana": "Baker", "Ben": "Cook", "Cleo": "Pilot"},
+                               {"Ana": "Pilot", "Ben": "Cook", "Cleo": "Baker"}),
+        NumberQuestion: Example(number, 108),
+    }
+
+
+EXAMPLES = _examples()
+"""An example of every question type, by class: tests/test_question_types.py runs each through every place."""
 
 
 def make_bank(bank_id: str = "demo", title: str = "Demo bank", questions: tuple[Question, ...] | None = None) -> Bank:
