@@ -1,13 +1,90 @@
-"""A stable hash of a question's content, so stored answers can tell when a question changed."""
+"""A stable hash of what a question asks and how it is scored, so progress survives harmless edits.
+
+The hash covers the type, the prompt and the scored parts of each type: choice and multi options
+and answers, true/false's answer, short's accepted answers, order's items, match's pairs, number's
+answer with its tolerance and unit. It leaves out explanations, sources, hints, tags, difficulty and
+per-option feedback, so fixing an explanation never resets anyone's schedule; a field left at its
+default is left out too, so a new optional field does not change old hashes. Whitespace runs count as
+one space and text is NFC-normalised. Options, answer sets and pairs are sorted: they are shuffled when
+shown, so writing them in another order asks the same question. Order items keep their order.
+
+``CONTENT_HASH_VERSION`` names this definition. Change the definition only together with the version;
+the store then recomputes its stored hashes when it next opens with the banks loaded
+(quiz.study.upgrade). ``legacy_content_hash`` is version 1, kept for that upgrade only.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import Any, assert_never
 
-from quiz.bank.model import AnyQuestion
+from quiz.bank.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
+
+CONTENT_HASH_VERSION = 2
+"""Version 2: what is asked and scored. Version 1 (quiz 0.1) hashed every field of a question."""
+
+
+def _text(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def _texts(values: tuple[str, ...]) -> list[str]:
+    return sorted(_text(value) for value in values)
+
+
+def _number(value: float) -> str:
+    return repr(float(value))
+
+
+def asked_and_scored(question: AnyQuestion) -> dict[str, Any]:
+    """The canonical form the hash is taken of; fields at their defaults are absent."""
+    canonical: dict[str, Any] = {"type": question.TYPE, "prompt": _text(question.prompt)}
+    match question:
+        case ChoiceQuestion():
+            canonical["choices"] = _texts(tuple(choice.text for choice in question.choices))
+            canonical["answer"] = _text(question.answer)
+        case MultiQuestion():
+            canonical["choices"] = _texts(tuple(choice.text for choice in question.choices))
+            canonical["answers"] = _texts(question.answers)
+        case TrueFalseQuestion():
+            canonical["answer"] = bool(question.answer)
+        case ShortQuestion():
+            canonical["answers"] = _texts(question.answers)
+        case OrderQuestion():
+            canonical["items"] = [_text(item) for item in question.items]
+        case MatchQuestion():
+            canonical["pairs"] = sorted([_text(pair.left), _text(pair.right)] for pair in question.pairs)
+        case NumberQuestion():
+            canonical["answer"] = _number(question.answer)
+            if question.tolerance:
+                canonical["tolerance"] = _number(question.tolerance)
+            if question.unit.strip():
+                canonical["unit"] = _text(question.unit)
+        case _:
+            assert_never(question)
+    return canonical
+
+
+def _digest(value: Any) -> str:
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def content_hash(question: AnyQuestion) -> str:
+    """16 hex digits that change exactly when what the question asks or how it is scored changes."""
+    return _digest(asked_and_scored(question))
 
 
 def _plain(value: Any) -> Any:
@@ -21,7 +98,6 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 
-def content_hash(question: AnyQuestion) -> str:
-    """16 hex digits that change whenever anything a learner sees or is scored on changes."""
-    canonical = json.dumps(_plain(question), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+def legacy_content_hash(question: AnyQuestion) -> str:
+    """Version 1, every field of the question: only to recognise hashes stored by quiz 0.1."""
+    return _digest(_plain(question))

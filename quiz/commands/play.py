@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from quiz.store import Store
     from quiz.tui.app import QuizApp
 
-MODES = ("practice", "exam", "review", "quick")
+MODES = ("practice", "exam", "review", "quick", "due")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,6 +76,15 @@ def open_store(db: Path | None) -> Store:
     return Store.open(db or default_db_path())
 
 
+def prepare_store(store: Store, banks: list[Bank]) -> None:
+    """Once per database: hashes of an older definition, and the schedule rebuilt from old answers."""
+    from quiz.clock import system_clock
+    from quiz.study.library import Library
+    from quiz.study.upgrade import upgrade_store
+
+    upgrade_store(store, Library.of(banks), system_clock, lambda text: print(f"quiz: {text}", file=sys.stderr))
+
+
 def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
     """The app as the command line asked for it, with its open store (the caller closes it)."""
     from quiz.tui.app import make_app
@@ -85,6 +94,7 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
     if args.bank and args.bank not in ids:
         raise UsageError(f"no bank with the id {args.bank!r}", "loaded banks: " + ", ".join(ids))
     store = open_store(args.db)
+    prepare_store(store, banks)
     app = make_app(
         banks,
         store,

@@ -31,6 +31,16 @@ Rounds and answers (every write is its own committed, fsynced transaction):
     abandon_round(round_id) -> None             keeps its answers, stops offering to resume it
     round_answers(round_id) -> list[StoredAnswer]    in answering order; JSON lists come back as tuples
 
+The schedule (FSRS cards; the scheduler itself is quiz.study.schedule, handed in by the caller):
+    record_answer(round_id, answer, scheduler) also updates the learner's card, in one transaction
+    override_answer(round_id, question_id, scheduler, attempt=1)   "I was right": replayed as right
+    cards(learner_id) -> list[StoredCard]; card(learner_id, bank_id, question_id) -> StoredCard | None
+    introduced_since(learner_id, since) -> int  questions first reviewed since then (daily new limit)
+    study_settings(learner_id) -> StudySettings; set_retention(learner_id, r); set_new_per_day(learner_id, n)
+    study_event(learner_id, "suspend" | "unsuspend" | "reset", bank_id, question_id=None, content_hash="")
+    rebuild_schedule(scheduler, version, progress) -> int   every card from the answers (upgrade)
+    backup(target); meta(key); set_meta(key, value); stored_hashes(); rewrite_hashes(renames)
+
 History:
     rounds(learner_id, limit=None) -> list[RoundSummary]    newest first; .status finished/abandoned/unfinished
     round_count(learner_id) -> int
@@ -50,7 +60,8 @@ program); ValueError/LookupError for a caller's bug (unknown mode, score outside
 
 from __future__ import annotations
 
-from quiz.store.database import Store
+from quiz.store.cards import CardScheduler, Memory, Review, StoredCard
+from quiz.store.database import RETENTION_RANGE, Store
 from quiz.store.records import (
     MODES,
     AnswerRecord,
@@ -60,16 +71,23 @@ from quiz.store.records import (
     ResumableRound,
     RoundSummary,
     StoredAnswer,
+    StudySettings,
 )
 
 __all__ = [
     "MODES",
+    "RETENTION_RANGE",
     "AnswerRecord",
     "BankProgress",
+    "CardScheduler",
     "Learner",
+    "Memory",
     "QuestionStats",
     "ResumableRound",
+    "Review",
     "RoundSummary",
     "Store",
     "StoredAnswer",
+    "StoredCard",
+    "StudySettings",
 ]

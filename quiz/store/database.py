@@ -6,13 +6,15 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from quiz.clock import Clock, system_clock
-from quiz.store import history, learners, rounds
+from quiz.errors import QuizError
+from quiz.store import cards, history, learners, replay, rounds
+from quiz.store.cards import CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
 from quiz.store.records import (
@@ -23,7 +25,11 @@ from quiz.store.records import (
     ResumableRound,
     RoundSummary,
     StoredAnswer,
+    StudySettings,
 )
+
+RETENTION_RANGE = (0.70, 0.97)
+"""Desired retention a learner may choose: below, reviews are too rare to learn; above, too many."""
 
 
 class Store:
@@ -121,10 +127,42 @@ class Store:
                 now=self._now(),
             )
 
-    def record_answer(self, round_id: int, answer: AnswerRecord) -> None:
-        """Committed (and fsynced) on return; a second answer to the same question replaces the first."""
+    def record_answer(self, round_id: int, answer: AnswerRecord, scheduler: CardScheduler | None = None) -> None:
+        """Committed (and fsynced) on return; a second answer to the same question replaces the first.
+
+        With a ``scheduler`` (the study layer always passes one) the learner's card for the question is
+        updated in the same transaction, so neither is ever stored without the other.
+        """
         with self._write():
-            rounds.record(self._connection, round_id, answer, self._now())
+            now = self._now()
+            connection = self._connection
+            replaced = scheduler is not None and cards.answer_exists(
+                connection, round_id, answer.question_id, answer.attempt
+            )
+            rounds.record(connection, round_id, answer, now)
+            if scheduler is None:
+                return
+            learner_id = cards.round_learner(connection, round_id)
+            if replaced:
+                cards.rebuild(connection, learner_id, answer.bank_id, answer.question_id, scheduler, now)
+            else:
+                review = Review(answer.content_hash, answer.score, answer.hint_shown, False, now)
+                cards.review_answer(connection, learner_id, answer.bank_id, answer.question_id, review, scheduler)
+
+    def override_answer(
+        self, round_id: int, question_id: str, scheduler: CardScheduler, attempt: int = 1
+    ) -> None:
+        """"I was right": mark the answer overridden and replay its card, where it now counts as right."""
+        with self._write():
+            now = self._now()
+            row = self._connection.execute(
+                "UPDATE answers SET overridden_at = coalesce(overridden_at, ?)"
+                " WHERE round_id = ? AND question_id = ? AND attempt = ? RETURNING learner_id, bank_id",
+                (now, round_id, question_id, attempt),
+            ).fetchone()
+            if row is None:
+                raise LookupError(f"round {round_id} has no answer to {question_id} (attempt {attempt})")
+            cards.rebuild(self._connection, row[0], row[1], question_id, scheduler, now)
 
     def finish_round(self, round_id: int, seconds: float) -> None:
         with self._write():
@@ -172,8 +210,111 @@ class Store:
         with self._guard():
             return history.answer_stats(self._connection, learner_id)
 
+    # the schedule
+
+    def cards(self, learner_id: int) -> list[StoredCard]:
+        """Every card of the learner, in no particular order."""
+        with self._guard():
+            return cards.learner_cards(self._connection, learner_id)
+
+    def card(self, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:
+        with self._guard():
+            return cards.card(self._connection, learner_id, bank_id, question_id)
+
+    def introduced_since(self, learner_id: int, since: datetime) -> int:
+        """Questions first reviewed (since new) at or after ``since``: what today's new limit has used."""
+        with self._guard():
+            return cards.introduced_since(self._connection, learner_id, _stamp(since))
+
+    def study_settings(self, learner_id: int) -> StudySettings:
+        with self._guard():
+            row = self._connection.execute(
+                "SELECT desired_retention, new_per_day FROM learners WHERE id = ?", (learner_id,)
+            ).fetchone()
+        if row is None:
+            raise LookupError(f"there is no learner {learner_id}")
+        return StudySettings(float(row[0]), int(row[1]))
+
+    def set_retention(self, learner_id: int, retention: float) -> None:
+        """QuizError outside 0.70-0.97. Cards keep their memory; new intervals use the new retention."""
+        low, high = RETENTION_RANGE
+        if not low <= retention <= high:
+            raise QuizError(
+                f"Desired retention must be between {low:.2f} and {high:.2f}, not {retention:g}.",
+                hint="0.90 (the default) means reviews come when you would still recall 9 in 10.",
+            )
+        with self._write():
+            self._connection.execute(
+                "UPDATE learners SET desired_retention = ? WHERE id = ?", (round(retention, 4), learner_id)
+            )
+
+    def set_new_per_day(self, learner_id: int, count: int) -> None:
+        if not 0 <= count <= 1000:
+            raise QuizError(f"New questions per day must be between 0 and 1000, not {count}.")
+        with self._write():
+            self._connection.execute("UPDATE learners SET new_per_day = ? WHERE id = ?", (count, learner_id))
+
+    def study_event(
+        self, learner_id: int, kind: str, bank_id: str, question_id: str | None = None, content_hash: str = ""
+    ) -> None:
+        """Suspend or unsuspend a question, or reset a bank's (or a question's) progress; answers are kept."""
+        with self._write():
+            cards.add_event(self._connection, learner_id, kind, bank_id, question_id, content_hash, self._now())
+
+    def meta(self, key: str) -> str | None:
+        with self._guard():
+            row = self._connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write():
+            self._connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def answer_count(self) -> int:
+        """Answers of every learner: what an upgrade replay has to go through."""
+        with self._guard():
+            return int(self._connection.execute("SELECT count(*) FROM answers").fetchone()[0])
+
+    def rebuild_schedule(
+        self, scheduler: CardScheduler, version: str, progress: replay.Progress | None = None
+    ) -> int:
+        """Rebuild every card from the answers in short transactions; returns the answers replayed."""
+        with self._guard():
+            return replay.rebuild_all(self._connection, scheduler, version, progress)
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole database at ``target`` (SQLite's online backup)."""
+        with self._guard():
+            copy = sqlite3.connect(target)
+            try:
+                self._connection.backup(copy)
+            finally:
+                copy.close()
+
+    def stored_hashes(self) -> list[tuple[str, str, str]]:
+        """(bank id, question id, content hash) of every distinct hash in answers and cards."""
+        with self._guard():
+            rows = self._connection.execute(
+                "SELECT DISTINCT bank_id, question_id, content_hash FROM answers"
+                " UNION SELECT bank_id, question_id, content_hash FROM cards"
+            )
+            return [(str(bank), str(question), str(digest)) for bank, question, digest in rows]
+
+    def rewrite_hashes(self, renames: Mapping[tuple[str, str, str], str], batch: int = 2000) -> None:
+        """Replace stored hashes, (bank id, question id, old hash) -> new hash, a batch per transaction."""
+        items = list(renames.items())
+        for start in range(0, len(items), batch):
+            with self._write():
+                for (bank_id, question_id, old), new in items[start : start + batch]:
+                    for table in ("answers", "cards"):
+                        self._connection.execute(
+                            f"UPDATE {table} SET content_hash = ? WHERE learner_id IN (SELECT id FROM learners)"
+                            " AND bank_id = ? AND question_id = ? AND content_hash = ?",
+                            (new, bank_id, question_id, old),
+                        )
+
     def _now(self) -> str:
-        return self._clock().astimezone(UTC).isoformat(timespec="milliseconds")
+        return _stamp(self._clock())
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -209,3 +350,8 @@ class Store:
             finally:
                 if self._connection.in_transaction:
                     self._connection.execute("COMMIT")
+
+
+def _stamp(moment: datetime) -> str:
+    """The store's timestamp form: ISO 8601 in UTC, to the millisecond, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")

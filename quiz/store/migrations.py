@@ -125,6 +125,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX study_events_by_learner ON study_events(learner_id, bank_id, id)",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        # When a card was first reviewed since it was new: the daily new limit counts these.
+        "ALTER TABLE cards ADD COLUMN introduced_at TEXT",
+        # A database with no answers has nothing to replay and no hash of an older definition.
+        "INSERT INTO meta (key, value) SELECT 'schedule_built', '1' WHERE NOT EXISTS (SELECT 1 FROM answers)",
+        "INSERT INTO meta (key, value) SELECT 'content_hash_version', '2' WHERE NOT EXISTS (SELECT 1 FROM answers)",
     ),
 )
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-MODES = ("practice", "exam", "review", "quick")
+MODES = ("practice", "exam", "review", "quick", "due", "learn")
 """The round modes the store accepts; the study layer gives them their meaning."""
 
 RoundStatus = Literal["finished", "abandoned", "unfinished"]
@@ -37,6 +37,18 @@ class AnswerRecord:
     response: Any
     score: float
     seconds: float
+    hint_shown: bool | None = None
+    """Whether the hint was on screen when answering; None when the caller does not know."""
+    attempt: int = 1
+    """Learn mode asks a missed question again in the same round: each try is its own attempt."""
+
+
+@dataclass(frozen=True)
+class StudySettings:
+    """A learner's scheduling choices: desired retention (0.70-0.97) and new questions per day."""
+
+    desired_retention: float
+    new_per_day: int
 
 
 @dataclass(frozen=True)

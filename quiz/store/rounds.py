@@ -35,17 +35,19 @@ def record(connection: sqlite3.Connection, round_id: int, answer: AnswerRecord, 
     if not 0.0 <= answer.score <= 1.0:
         raise ValueError(f"a score is between 0 and 1, not {answer.score}")
     cursor = connection.execute(
-        "INSERT OR REPLACE INTO answers (round_id, learner_id, bank_id, question_id, content_hash,"
-        " response, score, seconds, answered_at)"
-        " SELECT id, learner_id, ?, ?, ?, ?, ?, ?, ? FROM rounds WHERE id = ?",
+        "INSERT OR REPLACE INTO answers (round_id, learner_id, bank_id, question_id, attempt, content_hash,"
+        " response, score, seconds, answered_at, hint_shown)"
+        " SELECT id, learner_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM rounds WHERE id = ?",
         (
             answer.bank_id,
             answer.question_id,
+            answer.attempt,
             answer.content_hash,
             _dump(answer.response),
             float(answer.score),
             float(answer.seconds),
             now,
+            None if answer.hint_shown is None else int(answer.hint_shown),
             round_id,
         ),
     )

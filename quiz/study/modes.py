@@ -1,4 +1,4 @@
-"""The four ways to study a bank, and what each one promises the learner."""
+"""The ways to study a bank, and what each one promises the learner."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ class Mode(StrEnum):
     EXAM = "exam"
     REVIEW = "review"
     QUICK = "quick"
+    DUE = "due"
+    LEARN = "learn"
 
     @property
     def label(self) -> str:
@@ -28,6 +30,8 @@ _LABELS = {
     Mode.EXAM: "Exam",
     Mode.REVIEW: "Review mistakes",
     Mode.QUICK: "Quick round",
+    Mode.DUE: "Due reviews",
+    Mode.LEARN: "Learn",
 }
 
 QUICK_COUNT = 10

@@ -54,7 +54,16 @@ class Round:
         if settings.mode is Mode.REVIEW and not settings.question_ids:
             bank_filter = None if settings.bank_id == ALL_BANKS else settings.bank_id
             mistakes = list(store.open_mistakes(learner_id, bank_filter))
-        planned = pick_questions(library, settings, mistakes)
+        if settings.mode is Mode.DUE and not settings.question_ids:
+            from quiz.study.due import pick_due
+            from quiz.study.today import local_midnight
+
+            now = clock()
+            new_left = max(0, store.study_settings(learner_id).new_per_day
+                           - store.introduced_since(learner_id, local_midnight(now)))
+            planned = pick_due(library, settings, store.cards(learner_id), now, new_left)
+        else:
+            planned = pick_questions(library, settings, mistakes)
         round_id = store.start_round(
             learner_id,
             settings.bank_id,
@@ -131,8 +140,10 @@ class Round:
         """Start timing the question now on screen."""
         self._shown_at = self._clock()
 
-    def answer(self, response: Response) -> Outcome:
-        """Score the answer to the current question and commit it to the store at once."""
+    def answer(self, response: Response, hint_shown: bool | None = None) -> Outcome:
+        """Score the answer to the current question and commit it, with its schedule update, at once."""
+        from quiz.study.schedule import CARDS  # fsrs loads with the first answer, not with the app
+
         located = self.current
         if located is None:
             raise RuntimeError("every question of this round is already answered")
@@ -148,7 +159,9 @@ class Round:
                 response=to_stored(response),
                 score=verdict.score,
                 seconds=outcome.seconds,
+                hint_shown=hint_shown,
             ),
+            CARDS,
         )
         self.outcomes.append(outcome)
         self._shown_at = self._clock()

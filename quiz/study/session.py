@@ -10,15 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.clock import Clock
-from quiz.store import BankProgress, Learner, ResumableRound, Store
-from quiz.study.library import Library
+from quiz.store import BankProgress, Learner, ResumableRound, Store, StoredCard, StudySettings
+from quiz.study.library import Library, Located
 
 if TYPE_CHECKING:
     from quiz.study.history import History
+    from quiz.study.knowledge import Knowledge
     from quiz.study.round import Round
     from quiz.study.settings import RoundSettings
+    from quiz.study.today import Today
 
-__all__ = ["BankProgress", "Learner", "ResumableRound", "Session", "Store"]
+__all__ = ["BankProgress", "Learner", "ResumableRound", "Session", "Store", "StoredCard", "StudySettings"]
 
 
 class Session:
@@ -80,3 +82,52 @@ class Session:
         from quiz.study.round import Round
 
         return Round.resume(self.store, self.library, resumable, self.clock)
+
+    # learning over time (docs/learning.md)
+
+    def today(self, learner: Learner) -> Today:
+        """Reviews due now and new questions still allowed today, in all and per bank."""
+        from quiz.study.today import build_today, local_midnight
+
+        now = self.clock()
+        settings = self.store.study_settings(learner.id)
+        used = self.store.introduced_since(learner.id, local_midnight(now))
+        return build_today(self.library, self.store.cards(learner.id), now, max(0, settings.new_per_day - used))
+
+    def knowledge(self, learner: Learner) -> Knowledge:
+        """Each loaded question's level (new, learning, known, mastered), with counts per bank and tag.
+
+        ``knowledge(...).changed`` lists the questions whose content changed since they were answered.
+        """
+        from quiz.study.knowledge import build_knowledge
+
+        return build_knowledge(self.library, self.store.cards(learner.id))
+
+    def cards(self, learner: Learner) -> list[StoredCard]:
+        """The learner's raw schedule, for statistics such as a forecast of due reviews."""
+        return self.store.cards(learner.id)
+
+    def study_settings(self, learner: Learner) -> StudySettings:
+        return self.store.study_settings(learner.id)
+
+    def set_retention(self, learner: Learner, retention: float) -> None:
+        """QuizError outside 0.70-0.97; intervals from the next answer on use the new retention."""
+        self.store.set_retention(learner.id, retention)
+
+    def set_new_per_day(self, learner: Learner, count: int) -> None:
+        self.store.set_new_per_day(learner.id, count)
+
+    def suspend(self, learner: Learner, located: Located) -> None:
+        """Never scheduled again (nor counted as due or new) until unsuspended; its memory is kept."""
+        self._event(learner, "suspend", located)
+
+    def unsuspend(self, learner: Learner, located: Located) -> None:
+        self._event(learner, "unsuspend", located)
+
+    def reset_bank(self, learner: Learner, bank_id: str) -> None:
+        """Every question of the bank starts again as new; answers, history and statistics keep them."""
+        self.store.study_event(learner.id, "reset", bank_id)
+
+    def _event(self, learner: Learner, kind: str, located: Located) -> None:
+        question = located.question
+        self.store.study_event(learner.id, kind, located.bank.id, question.id, self.library.content_hash(question))

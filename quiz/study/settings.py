@@ -23,6 +23,8 @@ class RoundSettings:
     """Exam only: seconds allowed for the whole round."""
     question_ids: tuple[str, ...] = ()
     """Ask exactly these questions (retrying a round's mistakes) instead of picking."""
+    ahead: bool = False
+    """Due rounds only: nothing is due, so take the reviews coming soonest (lowest retrievability)."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

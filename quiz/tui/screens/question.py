@@ -127,7 +127,8 @@ class QuestionScreen(Screen[None]):
         except Incomplete as missing:
             self.notify(str(missing), severity="warning", markup=False)
             return
-        outcome = self.round.answer(response)
+        hint_shown = self.query_one("#hint", Static).display and bool(self.round.current.question.hint)
+        outcome = self.round.answer(response, hint_shown=hint_shown)
         if self.round.mode.feedback_each_answer:
             await self.app.push_screen(FeedbackScreen(self.round, outcome), self._after_feedback)
         else:
