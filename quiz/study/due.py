@@ -35,12 +35,10 @@ def _pool(library: Library, settings: RoundSettings) -> list[Located]:
 
 
 def _spread(reviews: list[Located], new: list[Located]) -> list[Located]:
-    """New questions placed evenly among the reviews."""
-    mixed = list(reviews)
-    gap = (len(reviews) + 1) / (len(new) + 1)
-    for index, item in enumerate(new):
-        mixed.insert(round(gap * (index + 1)) + index, item)
-    return mixed
+    """New questions spread evenly among the reviews, which keep their order and come first."""
+    keyed = [(index / len(reviews), 0, item) for index, item in enumerate(reviews)]
+    keyed += [((index + 1) / (len(new) + 1), 1, item) for index, item in enumerate(new)]
+    return [item for *_, item in sorted(keyed, key=lambda entry: entry[:2])]
 
 
 def pick_due(
