@@ -18,6 +18,7 @@ COMMANDS = {
     "export": "export",
     "import": "import_bank",
     "scores": "scores",
+    "due": "due",
     "learners": "learners",
 }
 """Command name -> the module in this package that defines it, in the order `quiz --help` lists them."""
