@@ -25,6 +25,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ ↓", "Choose a bank"),
             ("Enter", "Set up a round: mode, number of questions, tag, difficulty"),
+            ("d", "Due reviews from every bank, with today's new questions; study ahead when none is due"),
             ("n", "Study notes of the bank: primer, timeline, glossary"),
             ("k", "Quick round: 10 questions mixed from every bank"),
             ("m", "Review mistakes from every bank"),

@@ -20,7 +20,7 @@ async def test_library_key_line_lists_its_keys_and_help_at_80_columns(app_for: A
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert key_line(screen_text(app)) == (
-            "n Notes  k Quick  m Mistakes  r Resume  h History  l Learner  ^q Quit  f1 Help"
+            "d Due  n Notes  k Quick  m Mistakes  h History  l Learner  ^q Quit  f1 Help"
         )
 
 
@@ -35,14 +35,14 @@ async def test_key_line_follows_the_screen_and_comes_back_on_resume(app_for: App
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert key_line(screen_text(app)).startswith("n Notes  k Quick")
+        assert key_line(screen_text(app)).startswith("d Due  n Notes  k Quick")
 
 
 async def test_keys_that_do_not_fit_are_left_out_whole(app_for: AppFactory) -> None:
     app = app_for(learner="Ana")
     async with app.run_test(size=(30, 24)) as pilot:
         await pilot.pause()
-        assert key_line(screen_text(app)) == "n Notes  k Quick  m Mistakes"
+        assert key_line(screen_text(app)) == "d Due  n Notes  k Quick"
 
 
 async def test_clicking_a_key_presses_it(app_for: AppFactory) -> None:

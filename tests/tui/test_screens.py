@@ -55,10 +55,11 @@ async def test_library_shows_question_counts_and_last_best_scores(app_for: AppFa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         lines = screen_text(app).splitlines()
+        assert lines[2].split() == ["Bank", "Due", "New", "Known", "Last", "Best"]
         demo = next(line for line in lines if "Demo bank" in line)
-        assert demo.split()[2:] == ["7", "0/1", "1/1", "1/7", "14%"]
+        assert demo.split()[2:] == ["0", "7", "0/7", "0/1", "1/1"]
         other = next(line for line in lines if "Other bank" in line)
-        assert other.split()[2:] == ["7", "—", "—", "0/7", "0%"]
+        assert other.split()[2:] == ["0", "7", "0/7", "—", "—"]
 
 
 async def test_study_notes_show_primer_timeline_and_glossary(app_for: AppFactory) -> None:

@@ -1,6 +1,9 @@
-"""The library: every bank with this learner's last and best score and progress; rounds start here.
+"""The library: today's reviews, every bank with what is due, new and known, last and best score; rounds start here.
 
-The screens it opens are imported when opened: the library is the first screen, so it stays light.
+The Today line and the Due, New and Known columns come from Session.today (docs/learning.md); every
+column but the bank's title has a fixed width, and the title takes what is left (wrapping onto a
+second line when long), so the table fits 80 columns with nothing cut. The screens it opens are
+imported when opened: the library is the first screen, so it stays light.
 """
 
 from __future__ import annotations
@@ -15,14 +18,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.bank.model import Bank
-from quiz.study.describe import format_percent, format_score, short_time
+from quiz.study.describe import format_score, short_time
 from quiz.study.modes import ALL_BANKS, Mode
-from quiz.study.session import BankProgress
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from quiz.study.settings import RoundSettings
+    from quiz.study.today import Today
     from quiz.tui.app import QuizApp
+
+COLUMNS = (("Due", 3), ("New", 3), ("Known", 7), ("Last", 8), ("Best", 8))
+"""The numeric columns and their widths: enough for "61/61" and "10.33/15"."""
+_CHROME = 4 + 2 * (len(COLUMNS) + 1)
+"""Margins, scrollbar and each cell's padding."""
 
 
 def _score_cell(score: float | None, maximum: int | None) -> Text:
@@ -31,10 +39,14 @@ def _score_cell(score: float | None, maximum: int | None) -> Text:
     return Text(f"{format_score(score)}/{maximum}")
 
 
-def _progress_cell(bank: Bank, progress: BankProgress | None) -> Text:
-    seen = progress.questions_seen if progress else 0
-    total = len(bank.questions)
-    return Text(f"{seen}/{total} {format_percent(seen, total)}")
+def today_line(today: Today) -> str:
+    """``Today: 12 due · 8 new`` and, with nothing to do now, when the next review is."""
+    line = f"Today: {today.describe()}"
+    if today.due or today.new:
+        return f"{line} · d: study them"
+    if today.next_due is not None:
+        return f"{line} · next review {short_time(today.next_due.isoformat())} · d: study ahead"
+    return f"{line} · every question is suspended"
 
 
 class LibraryScreen(Screen[None]):
@@ -42,10 +54,11 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "setup", "Start…", show=False),
+        Binding("d", "due", "Due"),
         Binding("n", "notes", "Notes"),
         Binding("k", "quick", "Quick"),
         Binding("m", "mistakes", "Mistakes"),
-        Binding("r", "resume", "Resume"),
+        Binding("r", "resume", "Resume", show=False),  # the banner offers it when there is a round to resume
         Binding("x", "discard", "Discard", show=False),
         Binding("h", "history", "History"),
         Binding("l", "learner", "Learner"),
@@ -54,6 +67,7 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._shown = False
+        self._today: Today | None = None
 
     @property
     def quiz(self) -> QuizApp:
@@ -63,13 +77,15 @@ class LibraryScreen(Screen[None]):
         learner = self.quiz.learner
         name = learner.name if learner else ""
         yield Static(Content(f"Library · {name}"), id="library-title", classes="screen-title")
+        yield Static(Content(""), id="today")
         banner = Static(Content(""), id="resume-banner")
         self._show_resumable(banner)
         yield banner
         table: DataTable[Text] = DataTable(id="banks", cursor_type="row", zebra_stripes=True)
-        table.add_column("Bank", key="bank")
-        for label in ("Questions", "Last", "Best", "Seen"):
-            table.add_column(label, key=label.lower())
+        title_width = max(12, self.app.size.width - _CHROME - sum(width for _, width in COLUMNS))
+        table.add_column("Bank", key="bank", width=title_width)
+        for label, width in COLUMNS:
+            table.add_column(label, key=label.lower(), width=width)
         self._fill(table)
         yield table
         yield Static(Content(""), id="bank-description")
@@ -79,6 +95,7 @@ class LibraryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._show_today()
         self._describe_highlighted()
         self.query_one("#banks", DataTable).focus()
 
@@ -94,6 +111,7 @@ class LibraryScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         self._fill(table)
+        self._show_today()
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_resumable(self.query_one("#resume-banner", Static))
         self._describe_highlighted()
@@ -102,17 +120,27 @@ class LibraryScreen(Screen[None]):
         learner = self.quiz.learner
         if learner is None:
             return
-        progress = self.quiz.session.bank_progress(learner)
+        session = self.quiz.session
+        progress = session.bank_progress(learner)
+        today = session.today(learner)
+        self._today = today
         for bank in self.quiz.library:
             mine = progress.get(bank.id)
+            counts = today.banks[bank.id]
             table.add_row(
-                Text(bank.title, overflow="ellipsis", no_wrap=True),
-                Text(str(len(bank.questions))),
+                Text(bank.title),
+                Text(str(counts.due)),
+                Text(str(counts.new)),
+                Text(f"{counts.known}/{counts.total}"),
                 _score_cell(mine.last_score, mine.last_max) if mine else Text("—"),
                 _score_cell(mine.best_score, mine.best_max) if mine else Text("—"),
-                _progress_cell(bank, mine),
                 key=bank.id,
+                height=None,
             )
+
+    def _show_today(self) -> None:
+        if self._today is not None:
+            self.query_one("#today", Static).update(Content(today_line(self._today)))
 
     def _show_resumable(self, banner: Static) -> None:
         resumable = self.quiz.resumable()
@@ -176,6 +204,32 @@ class LibraryScreen(Screen[None]):
         from quiz.study.settings import RoundSettings
 
         self.quiz.start_round(RoundSettings(mode=mode, seed=self.quiz.new_seed(), bank_id=ALL_BANKS))
+
+    def action_due(self) -> None:
+        """A Due round over every bank; with nothing due, offer to study ahead."""
+        from quiz.study.settings import RoundSettings
+
+        today = self._today
+        if today is None or today.due or today.new:
+            self.quiz.start_round(RoundSettings(mode=Mode.DUE, seed=self.quiz.new_seed(), bank_id=ALL_BANKS))
+            return
+        if today.next_due is None:
+            self.notify("Nothing is scheduled: every question you studied is suspended.", severity="warning")
+            return
+        from quiz.tui.screens.confirm import ConfirmScreen
+
+        detail = (
+            f"The next review is due {short_time(today.next_due.isoformat())}. Studying ahead asks the "
+            "questions you are closest to forgetting now; they come back later than if you waited."
+        )
+        self.app.push_screen(ConfirmScreen("Nothing is due now.", detail, "Study ahead", "Not now"), self._ahead)
+
+    def _ahead(self, yes: bool | None) -> None:
+        from quiz.study.settings import RoundSettings
+
+        if yes:
+            settings = RoundSettings(mode=Mode.DUE, seed=self.quiz.new_seed(), bank_id=ALL_BANKS, ahead=True)
+            self.quiz.start_round(settings)
 
     def action_resume(self) -> None:
         if not self.quiz.resume_round():
