@@ -45,6 +45,8 @@ class Today:
     next_due: datetime | None
     """The earliest scheduled review (in the past when some are due now); None when none is scheduled."""
     banks: dict[str, BankToday]
+    changed: int = 0
+    """Questions answered before whose asked-and-scored content has changed: they start again as new."""
 
     def describe(self) -> str:
         """``12 due · 8 new``"""
@@ -57,6 +59,7 @@ def build_today(library: Library, cards: list[StoredCard], now: datetime, new_le
     by_id = {card.question_id: card for card in cards}
     next_due: str | None = None
     banks: dict[str, BankToday] = {}
+    changed = 0
     for bank in library:
         due = unseen = known = 0
         for question in bank.questions:
@@ -70,6 +73,7 @@ def build_today(library: Library, cards: list[StoredCard], now: datetime, new_le
             digest = library.content_hash(question)
             if not is_current(memory, digest):
                 unseen += 1
+                changed += memory.reviews > 0
                 continue
             if memory.due <= stamp:
                 due += 1
@@ -85,4 +89,5 @@ def build_today(library: Library, cards: list[StoredCard], now: datetime, new_le
         new_left=new_left,
         next_due=None if next_due is None else datetime.fromisoformat(next_due),
         banks=banks,
+        changed=changed,
     )

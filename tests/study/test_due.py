@@ -224,7 +224,7 @@ def test_a_changed_question_starts_again_as_new_and_is_said_to_have_changed(
     assert knowledge.questions["demo.s00"].level is Level.LEARNING
     clock.advance(days=10)
     today = later.today(learner)
-    assert (today.banks["demo"].due, today.banks["demo"].unseen) == (1, 29)
+    assert (today.banks["demo"].due, today.banks["demo"].unseen, today.changed) == (1, 29, 1)
     round_ = later.start_round(learner, RoundSettings(Mode.PRACTICE, seed=1, question_ids=("demo.s01",)))
     round_.answer(correct_response(round_.planned[0].question))
     card = store.card(learner.id, "demo", "demo.s01")

@@ -90,3 +90,15 @@ async def test_with_nothing_due_d_says_when_and_offers_to_study_ahead(
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.round.planned[0].question.id == "demo.tf"
     assert timed_store.rounds(ana.id)[0].mode == "due"
+
+
+async def test_the_library_says_when_answered_questions_changed(
+    app_for: AppFactory, timed_store: Store, banks: list
+) -> None:
+    ana = timed_store.add_learner("Ana")
+    round_id = timed_store.start_round(ana.id, "demo", "practice", ["demo.tf"], {})
+    timed_store.record_answer(round_id, AnswerRecord("demo.tf", "demo", "before-the-edit", True, 1.0, 2.0), CARDS)
+    app = app_for(learner="Ana", store=timed_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Today: 0 due · 14 new (1 changed: new again) · d: study them" in screen_text(app)

@@ -42,6 +42,8 @@ def _score_cell(score: float | None, maximum: int | None) -> Text:
 def today_line(today: Today) -> str:
     """``Today: 12 due · 8 new`` and, with nothing to do now, when the next review is."""
     line = f"Today: {today.describe()}"
+    if today.changed:
+        line += f" ({today.changed} changed: new again)"
     if today.due or today.new:
         return f"{line} · d: study them"
     if today.next_due is not None:
