@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, NamedTuple, Protocol
 
 NEW_STATE = 1
 """fsrs's Learning state at step 0 with no stability: a question not reviewed yet (or reset)."""
@@ -32,9 +32,11 @@ class Review:
     """When it was answered: ISO 8601 UTC, as the store writes it."""
 
 
-@dataclass(frozen=True)
-class Memory:
-    """The scheduler's part of a card: fsrs's state, plus counts the app shows."""
+class Memory(NamedTuple):
+    """The scheduler's part of a card: fsrs's state, plus counts the app shows.
+
+    A NamedTuple rather than a dataclass: the library reads every card of a learner at start-up.
+    """
 
     content_hash: str
     state: int
@@ -49,14 +51,27 @@ class Memory:
     """When it was first reviewed since it was new; counts against that day's new limit."""
 
 
-@dataclass(frozen=True)
-class StoredCard:
+class StoredCard(NamedTuple):
     """A card as stored: which question, its memory, and whether the learner suspended it."""
 
     bank_id: str
     question_id: str
     memory: Memory
     suspended: bool
+
+
+class CardGlance(NamedTuple):
+    """What the library's counts and a Due round's picking read of every card: no more, for speed."""
+
+    bank_id: str
+    question_id: str
+    content_hash: str
+    due: str
+    last_review: str | None
+    stability: float | None
+    state: int
+    reviews: int
+    suspended: int
 
 
 class CardScheduler(Protocol):
@@ -78,14 +93,22 @@ _CARD_COLUMNS = (
 )
 
 
-def _card(row: Sequence[object]) -> StoredCard:
-    bank_id, question_id, *memory, suspended = row
-    return StoredCard(str(bank_id), str(question_id), Memory(*memory), bool(suspended))  # type: ignore[arg-type]
+def _card(row: Sequence[Any]) -> StoredCard:
+    return StoredCard(row[0], row[1], Memory._make(row[2:12]), bool(row[12]))
 
 
 def learner_cards(connection: sqlite3.Connection, learner_id: int) -> list[StoredCard]:
-    rows = connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE learner_id = ?", (learner_id,))
-    return [_card(row) for row in rows]
+    rows = connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE learner_id = ?", (learner_id,)).fetchall()
+    return list(map(_card, rows))
+
+
+def learner_glances(connection: sqlite3.Connection, learner_id: int) -> list[CardGlance]:
+    rows = connection.execute(
+        "SELECT bank_id, question_id, content_hash, due, last_review, stability, state, reviews, suspended"
+        " FROM cards WHERE learner_id = ?",
+        (learner_id,),
+    ).fetchall()
+    return list(map(CardGlance._make, rows))
 
 
 def card(connection: sqlite3.Connection, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:

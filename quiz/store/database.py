@@ -14,7 +14,7 @@ from typing import Any
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
 from quiz.store import cards, history, learners, replay, rounds
-from quiz.store.cards import CardScheduler, Review, StoredCard
+from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
 from quiz.store.records import (
@@ -216,6 +216,11 @@ class Store:
         """Every card of the learner, in no particular order."""
         with self._guard():
             return cards.learner_cards(self._connection, learner_id)
+
+    def glances(self, learner_id: int) -> list[CardGlance]:
+        """The few fields of every card that due counts and picking need, read fast."""
+        with self._guard():
+            return cards.learner_glances(self._connection, learner_id)
 
     def card(self, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:
         with self._guard():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from quiz.errors import QuizError
-from quiz.store import StoredCard
+from quiz.store import CardGlance
 from quiz.study.describe import short_time
 from quiz.study.knowledge import is_current
 from quiz.study.library import Library, Located
@@ -42,7 +42,7 @@ def _spread(reviews: list[Located], new: list[Located]) -> list[Located]:
 
 
 def pick_due(
-    library: Library, settings: RoundSettings, cards: list[StoredCard], now: datetime, new_left: int
+    library: Library, settings: RoundSettings, cards: list[CardGlance], now: datetime, new_left: int
 ) -> list[Located]:
     """The questions of a Due round; QuizError saying when the next review is when there is nothing to ask."""
     from quiz.study.schedule import retrievability  # fsrs is loaded when a round starts, not with the library
@@ -58,12 +58,12 @@ def pick_due(
             stored = None
         if stored is not None and stored.suspended:
             continue
-        if stored is None or not is_current(stored.memory, library.content_hash(located.question)):
+        if stored is None or not is_current(stored, library.content_hash(located.question)):
             new.append(located)
             continue
-        memory = stored.memory
+        memory = stored
         if memory.due <= stamp or settings.ahead:
-            reviews.append((retrievability(memory, now), memory.due, located))
+            reviews.append((retrievability(memory.stability, memory.last_review, now), memory.due, located))
         elif next_due is None or memory.due < next_due:
             next_due = memory.due
     reviews.sort(key=lambda item: (item[0], item[1], item[2].question.id))

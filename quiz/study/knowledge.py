@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
-from quiz.store import Memory, StoredCard
+from quiz.store import StoredCard
 from quiz.study.library import Library, Located
 
 KNOWN_DAYS = 7.0
@@ -31,12 +32,25 @@ class Level(StrEnum):
     MASTERED = "mastered"
 
 
-def is_current(memory: Memory, content_hash: str) -> bool:
+class Remembered(Protocol):
+    """What a level is decided on: a stored Memory or a CardGlance."""
+
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def state(self) -> int: ...
+    @property
+    def stability(self) -> float | None: ...
+    @property
+    def reviews(self) -> int: ...
+
+
+def is_current(memory: Remembered, content_hash: str) -> bool:
     """Reviewed, and about the question as it is now (a changed question starts again as new)."""
     return memory.reviews > 0 and memory.content_hash == content_hash
 
 
-def level(memory: Memory | None, content_hash: str) -> Level:
+def level(memory: Remembered | None, content_hash: str) -> Level:
     if memory is None or not is_current(memory, content_hash):
         return Level.NEW
     stability = memory.stability or 0.0

@@ -61,7 +61,7 @@ class Round:
             now = clock()
             new_left = max(0, store.study_settings(learner_id).new_per_day
                            - store.introduced_since(learner_id, local_midnight(now)))
-            planned = pick_due(library, settings, store.cards(learner_id), now, new_left)
+            planned = pick_due(library, settings, store.glances(learner_id), now, new_left)
         else:
             planned = pick_questions(library, settings, mistakes)
         round_id = store.start_round(

@@ -150,6 +150,13 @@ CARDS = FsrsCards()
 """The scheduler every round hands the store."""
 
 
-def retrievability(memory: Memory, now: datetime) -> float:
-    """fsrs's predicted chance of recalling the question now (0 for one never reviewed)."""
-    return float(fsrs_scheduler(0.9).get_card_retrievability(to_fsrs(memory), now))
+def retrievability(stability: float | None, last_review: str | None, now: datetime) -> float:
+    """fsrs's predicted chance of recalling the question now (0 for one never reviewed).
+
+    It depends only on the stability and the days since the last review (and fsrs's parameters,
+    not the desired retention), so a card with just those two is enough.
+    """
+    if stability is None or last_review is None:
+        return 0.0
+    card = Card(card_id=0, state=State.Review, stability=stability, last_review=_time(last_review), due=now)
+    return float(fsrs_scheduler(0.9).get_card_retrievability(card, now))

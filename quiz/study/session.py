@@ -92,7 +92,7 @@ class Session:
         now = self.clock()
         settings = self.store.study_settings(learner.id)
         used = self.store.introduced_since(learner.id, local_midnight(now))
-        return build_today(self.library, self.store.cards(learner.id), now, max(0, settings.new_per_day - used))
+        return build_today(self.library, self.store.glances(learner.id), now, max(0, settings.new_per_day - used))
 
     def knowledge(self, learner: Learner) -> Knowledge:
         """Each loaded question's level (new, learning, known, mastered), with counts per bank and tag.

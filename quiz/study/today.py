@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from quiz.store import StoredCard
+from quiz.store import CardGlance
 from quiz.study.knowledge import Level, is_current, level
 from quiz.study.library import Library
 
@@ -53,7 +53,7 @@ class Today:
         return f"{self.due} due · {self.new} new"
 
 
-def build_today(library: Library, cards: list[StoredCard], now: datetime, new_left: int) -> Today:
+def build_today(library: Library, cards: list[CardGlance], now: datetime, new_left: int) -> Today:
     """Counts over the loaded questions only; a card for a question no bank has any more is ignored."""
     stamp = now.isoformat(timespec="milliseconds")
     by_id = {card.question_id: card for card in cards}
@@ -69,7 +69,7 @@ def build_today(library: Library, cards: list[StoredCard], now: datetime, new_le
                 continue
             if stored.suspended:
                 continue
-            memory = stored.memory
+            memory = stored
             digest = library.content_hash(question)
             if not is_current(memory, digest):
                 unseen += 1
