@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,3 +105,29 @@ async def test_the_library_says_when_answered_questions_changed(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Today: 0 due · 14 new (1 changed: new again) · d: study them" in screen_text(app)
+
+
+async def test_an_answer_after_the_hint_is_stored_with_it(app_for: AppFactory, timed_store: Store) -> None:
+    app = app_for(learner="Ana", bank_id="demo", mode="practice", store=timed_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while app.screen.round.current.question.id != "demo.choice":  # type: ignore[attr-defined]
+            await answer_right(pilot, app)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Hint: It starts with L." in screen_text(app)
+        await answer_right(pilot, app)
+    rows = dict(sqlite3.connect(timed_store.path).execute("SELECT question_id, hint_shown FROM answers"))
+    assert rows.pop("demo.choice") == 1
+    assert set(rows.values()) == {0}
+
+
+def test_the_library_and_its_counts_do_not_load_fsrs() -> None:
+    code = (
+        "import sys, quiz.tui.screens.library, quiz.study.session, quiz.study.today, quiz.study.upgrade;"
+        " print('fsrs' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
