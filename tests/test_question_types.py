@@ -73,6 +73,13 @@ def test_scoring_right_wrong_and_partly(cls: type[AnyQuestion]) -> None:
 
 
 @pytest.mark.parametrize("cls", TYPES, ids=IDS)
+def test_content_hash_covers_what_is_scored(cls: type[AnyQuestion]) -> None:
+    from quiz.bank.fingerprint import asked_and_scored
+
+    assert set(asked_and_scored(example(cls))) > {"type", "prompt"}
+
+
+@pytest.mark.parametrize("cls", TYPES, ids=IDS)
 def test_presented_and_described(cls: type[AnyQuestion]) -> None:
     question = example(cls)
     assert present(question, seed=1).question == question

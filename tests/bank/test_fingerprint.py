@@ -8,7 +8,7 @@ import pytest
 
 from quiz.bank.fingerprint import content_hash
 from quiz.bank.model import AnyQuestion, Choice, ChoiceQuestion, Pair, SourceRef
-from tests.study.banks import every_type
+from tests.support.banks import every_type
 
 QUESTIONS = {question.TYPE: question for question in every_type()}
 

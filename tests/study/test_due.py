@@ -19,7 +19,7 @@ from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.round import Round
 from quiz.study.session import Session
 from quiz.study.settings import RoundSettings
-from tests.study.banks import make_bank
+from tests.support.banks import make_bank
 from tests.support.clocks import FakeClock
 
 START = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)

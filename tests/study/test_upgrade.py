@@ -12,7 +12,7 @@ from quiz.store.migrations import MIGRATIONS
 from quiz.study.library import Library
 from quiz.study.session import Session
 from quiz.study.upgrade import upgrade_store
-from tests.study.banks import make_bank
+from tests.support.banks import make_bank
 from tests.support.clocks import FakeClock
 
 LIBRARY = Library.of([make_bank("demo", "Demo bank")])

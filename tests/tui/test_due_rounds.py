@@ -17,8 +17,8 @@ from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.screens.question import QuestionScreen
 from tests.support.clocks import FakeClock
+from tests.support.driving import answer_right, screen_text
 from tests.tui.conftest import AppFactory
-from tests.tui.driving import answer_right, screen_text
 
 SIZE = (80, 24)
 
