@@ -15,7 +15,6 @@ the store then recomputes its stored hashes when it next opens with the banks lo
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from dataclasses import fields, is_dataclass
@@ -78,6 +77,8 @@ def asked_and_scored(question: AnyQuestion) -> dict[str, Any]:
 
 
 def _digest(value: Any) -> str:
+    import hashlib  # not needed to show the library to a learner with nothing stored yet
+
     canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 

@@ -126,18 +126,20 @@ class LibraryScreen(Screen[None]):
         progress = session.bank_progress(learner)
         today = session.today(learner)
         self._today = today
+        title_width = table.ordered_columns[0].width
         for bank in self.quiz.library:
             mine = progress.get(bank.id)
             counts = today.banks[bank.id]
+            title = Text(bank.title)
             table.add_row(
-                Text(bank.title),
+                title,
                 Text(str(counts.due)),
                 Text(str(counts.new)),
                 Text(f"{counts.known}/{counts.total}"),
                 _score_cell(mine.last_score, mine.last_max) if mine else Text("—"),
                 _score_cell(mine.best_score, mine.best_max) if mine else Text("—"),
                 key=bank.id,
-                height=None,
+                height=len(title.wrap(self.app.console, title_width)),  # only the title may wrap
             )
 
     def _show_today(self) -> None:
