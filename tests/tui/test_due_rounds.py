@@ -131,3 +131,22 @@ def test_the_library_and_its_counts_do_not_load_fsrs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+async def test_a_due_round_on_one_bank_from_the_setup(app_for: AppFactory, timed_store: Store, banks: list) -> None:
+    from quiz.tui.screens.setup import RoundSetupScreen
+
+    ana = timed_store.add_learner("Ana")
+    answered(timed_store, Library.of(banks), ana.id, {"demo.tf": 0.0})
+    app = app_for(learner="Ana", store=timed_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundSetupScreen)
+        app.screen.query_one("#mode").value = "due"
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "Due reviews · Demo bank" in screen_text(app)
+        assert {item.bank.id for item in app.screen.round.planned} == {"demo"}

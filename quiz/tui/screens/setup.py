@@ -16,7 +16,7 @@ from quiz.bank.model import Bank
 from quiz.study.modes import DEFAULT_COUNT, Mode
 from quiz.study.settings import RoundSettings
 
-SETUP_MODES = (Mode.PRACTICE, Mode.EXAM, Mode.REVIEW)
+SETUP_MODES = (Mode.PRACTICE, Mode.EXAM, Mode.REVIEW, Mode.DUE)
 DIFFICULTIES = ((Content("1 · easy"), 1), (Content("2 · medium"), 2), (Content("3 · hard"), 3))
 
 
