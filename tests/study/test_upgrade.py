@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from quiz.bank.fingerprint import content_hash, legacy_content_hash
+from quiz.bank.write import write_bank
+from quiz.cli import main
 from quiz.store import Store
 from quiz.store.migrations import MIGRATIONS
 from quiz.study.library import Library
@@ -97,3 +102,21 @@ def test_a_new_database_needs_no_upgrade(tmp_path: Path) -> None:
         assert store.meta("content_hash_version") == "2"
     assert said == []
     assert list(tmp_path.glob("*.before-schedule-*")) == []
+
+
+def test_quiz_due_upgrades_an_old_database_and_names_the_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    bank_file = tmp_path / "demo.yaml"
+    bank_file.write_text(write_bank(LIBRARY.banks[0], "test", "none", {}).text, encoding="utf-8")
+    path = tmp_path / "scores.sqlite3"
+    version_1_database(path)
+    assert main(["due", str(bank_file), "--db", str(path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    [copy] = tmp_path.glob("scores.sqlite3.before-schedule-*")
+    assert f"first copied to {copy}" in err
+    assert "The review schedule is ready: 4 answers replayed." in err
+    assert json.loads(out)["due"] == 3
+    assert main(["due", str(bank_file), "--db", str(path)]) == 0
+    assert "copied" not in capsys.readouterr().err
