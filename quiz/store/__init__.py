@@ -25,7 +25,7 @@ Learners (names unique whatever their case and spacing; QuizError for an empty, 
 
 Rounds and answers (every write is its own committed, fsynced transaction):
     start_round(learner_id, bank_id, mode, question_ids, settings) -> int     mode in MODES
-    record_answer(round_id, AnswerRecord) -> None    the same question again in a round replaces it
+    record_answer(round_id, AnswerRecord) -> None    the same attempt at a question in a round replaces it
     finish_round(round_id, seconds) -> None
     resumable_round(learner_id) -> ResumableRound | None   newest round neither finished nor abandoned
     abandon_round(round_id) -> None             keeps its answers, stops offering to resume it

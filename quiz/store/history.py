@@ -1,4 +1,8 @@
-"""The questions the history screen and ``quiz scores`` ask; each is one indexed query."""
+"""The questions the history screen and ``quiz scores`` ask; each is one indexed query.
+
+A round's score is the sum of its first attempts (``attempt = 1``): learn mode asks a missed question
+again until it is right, and those retries teach but do not raise the round's score.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ def round_summaries(connection: sqlite3.Connection, learner_id: int, limit: int 
     """The learner's rounds, newest first (the newest ``limit`` when given), with answered count and score."""
     rows = connection.execute(
         "SELECT id, bank_id, mode, started_at, finished_at, abandoned_at, planned,"
-        " (SELECT count(*) FROM answers WHERE round_id = rounds.id),"
-        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id), seconds"
+        " (SELECT count(*) FROM answers WHERE round_id = rounds.id AND attempt = 1),"
+        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1), seconds"
         " FROM rounds WHERE learner_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
         (learner_id, -1 if limit is None else limit),
     )
@@ -32,7 +36,8 @@ def recent_finished_scores(
     Sorted by bank, then oldest first. Only these rounds' answers are summed, not the whole history.
     """
     rows = connection.execute(
-        "SELECT bank_id, (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = recent.id), planned"
+        "SELECT bank_id,"
+        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = recent.id AND attempt = 1), planned"
         " FROM (SELECT id, bank_id, planned, started_at,"
         "       row_number() OVER (PARTITION BY bank_id ORDER BY started_at DESC, id DESC) AS newness"
         "       FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL AND planned > 0) AS recent"
@@ -53,7 +58,8 @@ def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, 
     last: dict[str, tuple[float, int]] = {}
     best: dict[str, tuple[float, int]] = {}
     finished = connection.execute(
-        "SELECT bank_id, (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id), planned"
+        "SELECT bank_id,"
+        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1), planned"
         " FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL ORDER BY finished_at, id",
         (learner_id,),
     )

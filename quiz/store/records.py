@@ -64,6 +64,7 @@ class StoredAnswer:
     score: float
     seconds: float
     answered_at: str
+    attempt: int = 1
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,12 @@ class ResumableRound:
     started_at: str
     question_ids: tuple[str, ...]
     answered_ids: tuple[str, ...]
+    """Questions with a first answer, in answering order."""
     score: float
+    """The sum of the first answers' scores."""
     settings: Mapping[str, Any]
+    right_ids: frozenset[str] = frozenset()
+    """Questions answered fully right at any attempt (what learn mode counts)."""
 
     @property
     def remaining_ids(self) -> tuple[str, ...]:

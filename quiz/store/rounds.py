@@ -31,7 +31,7 @@ def start(
 
 
 def record(connection: sqlite3.Connection, round_id: int, answer: AnswerRecord, now: str) -> None:
-    """Store an answer; answering a question again in the same round replaces the earlier answer."""
+    """Store an answer; the same attempt at a question again in the same round replaces the earlier answer."""
     if not 0.0 <= answer.score <= 1.0:
         raise ValueError(f"a score is between 0 and 1, not {answer.score}")
     cursor = connection.execute(
@@ -81,25 +81,27 @@ def resumable(connection: sqlite3.Connection, learner_id: int) -> ResumableRound
         return None
     round_id, bank_id, mode, started_at, question_ids, settings = row
     answered = connection.execute(
-        "SELECT question_id, score FROM answers WHERE round_id = ? ORDER BY id", (round_id,)
+        "SELECT question_id, score, attempt FROM answers WHERE round_id = ? ORDER BY id", (round_id,)
     ).fetchall()
+    first = [(question_id, score) for question_id, score, attempt in answered if attempt == 1]
     return ResumableRound(
         id=round_id,
         bank_id=bank_id,
         mode=mode,
         started_at=started_at,
         question_ids=tuple(json.loads(question_ids)),
-        answered_ids=tuple(question_id for question_id, _ in answered),
-        score=sum(score for _, score in answered),
+        answered_ids=tuple(question_id for question_id, _ in first),
+        score=sum(score for _, score in first),
         settings=json.loads(settings),
+        right_ids=frozenset(question_id for question_id, score, _ in answered if score >= 1.0),
     )
 
 
 def answers(connection: sqlite3.Connection, round_id: int) -> list[StoredAnswer]:
     """A round's answers in the order they were given."""
     rows = connection.execute(
-        "SELECT id, round_id, bank_id, question_id, content_hash, response, score, seconds, answered_at"
-        " FROM answers WHERE round_id = ? ORDER BY id",
+        "SELECT id, round_id, bank_id, question_id, content_hash, response, score, seconds, answered_at,"
+        " attempt FROM answers WHERE round_id = ? ORDER BY id",
         (round_id,),
     )
     return [
@@ -113,6 +115,7 @@ def answers(connection: sqlite3.Connection, round_id: int) -> list[StoredAnswer]
             score=row[6],
             seconds=row[7],
             answered_at=row[8],
+            attempt=row[9],
         )
         for row in rows
     ]

@@ -14,6 +14,7 @@ class Mode(StrEnum):
     QUICK = "quick"
     DUE = "due"
     LEARN = "learn"
+    """Ask a missed question again later in the same round until it is answered right."""
 
     @property
     def label(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from quiz.study.modes import Mode
 from quiz.study.outcome import Outcome
 from quiz.study.round import Round
 
@@ -24,25 +25,40 @@ class RoundReport:
 
     bank_id: str
     title: str
+    mode: Mode
     mode_label: str
     score: float
     maximum: int
     seconds: float
     tags: tuple[TagResult, ...]
     outcomes: tuple[Outcome, ...]
+    """Each question's first answer, in the order asked."""
     unanswered: int
+    attempts: int
+    """Every answer given, retries in learn mode included."""
 
     @property
     def missed(self) -> tuple[Outcome, ...]:
-        """Every answer that did not score full marks, in the order asked."""
+        """Every first answer that did not score full marks, in the order asked."""
         return tuple(outcome for outcome in self.outcomes if not outcome.correct)
+
+    @property
+    def retries(self) -> int:
+        """Answers given again after a miss (learn mode)."""
+        return self.attempts - len(self.outcomes)
+
+    def learned_words(self) -> str:
+        """Learn mode's last word: the score counts first answers, this says that the rest came right too."""
+        retries = "1 retry" if self.retries == 1 else f"{self.retries} retries"
+        return f"All {self.maximum} right in the end, after {retries}."
 
 
 def report(round_: Round) -> RoundReport:
     """Summarise a round from the answers it holds."""
     scores: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
-    by_id = {outcome.located.question.id: outcome for outcome in round_.outcomes}
+    first = round_.first_attempts
+    by_id = {outcome.located.question.id: outcome for outcome in first}
     for located in round_.planned:
         outcome = by_id.get(located.question.id)
         for tag in located.question.tags:
@@ -52,11 +68,13 @@ def report(round_: Round) -> RoundReport:
     return RoundReport(
         bank_id=round_.settings.bank_id,
         title=round_.title,
+        mode=round_.mode,
         mode_label=round_.mode.label,
         score=round_.score,
         maximum=round_.total,
         seconds=round_.elapsed(),
         tags=tags,
-        outcomes=tuple(round_.outcomes),
-        unanswered=round_.total - round_.answered,
+        outcomes=tuple(first),
+        unanswered=round_.total - len(first),
+        attempts=round_.answered,
     )

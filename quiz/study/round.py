@@ -8,6 +8,7 @@ from __future__ import annotations
 from quiz.bank.answers import Response, check
 from quiz.clock import Clock, seconds_between, system_clock
 from quiz.store import AnswerRecord, ResumableRound, Store
+from quiz.study import learn
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.outcome import Outcome, from_stored, to_stored
@@ -113,17 +114,37 @@ class Round:
 
     @property
     def answered(self) -> int:
+        """Answers given; in learn mode a question asked again counts once per attempt."""
         return len(self.outcomes)
 
     @property
+    def first_attempts(self) -> list[Outcome]:
+        """Each question's first answer: what the round's score counts (retries in learn mode teach)."""
+        seen: set[str] = set()
+        first = []
+        for outcome in self.outcomes:
+            if outcome.located.question.id not in seen:
+                seen.add(outcome.located.question.id)
+                first.append(outcome)
+        return first
+
+    @property
     def score(self) -> float:
-        return round(sum(outcome.score for outcome in self.outcomes), 6)
+        return round(sum(outcome.score for outcome in self.first_attempts), 6)
+
+    @property
+    def right_this_session(self) -> int:
+        """Different questions answered fully right so far (learn mode's progress)."""
+        return learn.right_this_session(self.outcomes)
 
     @property
     def title(self) -> str:
         return self.library.bank_title(self.settings.bank_id)
 
     def remaining(self) -> list[Located]:
+        """The questions still to ask, in order; learn mode keeps a missed one until it is right."""
+        if self.mode is Mode.LEARN:
+            return learn.pending(self.planned, self.outcomes)
         done = {outcome.located.question.id for outcome in self.outcomes}
         return [loc for loc in self.planned if loc.question.id not in done]
 
@@ -160,6 +181,7 @@ class Round:
                 score=verdict.score,
                 seconds=outcome.seconds,
                 hint_shown=hint_shown,
+                attempt=learn.attempt_number(located.question.id, self.outcomes),
             ),
             CARDS,
         )

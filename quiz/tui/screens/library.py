@@ -151,11 +151,13 @@ class LibraryScreen(Screen[None]):
         banner.display = resumable is not None
         if resumable is not None:
             mode = Mode(resumable.mode).label if resumable.mode in set(Mode) else resumable.mode
+            done = f"{len(resumable.answered_ids)} of {len(resumable.question_ids)} answered"
+            if resumable.mode == Mode.LEARN:
+                done = f"{len(resumable.right_ids)} of {len(resumable.question_ids)} right"
             banner.update(
                 Content(
                     f"Unfinished: {self.quiz.library.bank_title(resumable.bank_id)} · {mode} · "
-                    f"{len(resumable.answered_ids)} of {len(resumable.question_ids)} answered, "
-                    f"started {short_time(resumable.started_at)}. r: resume · x: discard"
+                    f"{done}, started {short_time(resumable.started_at)}. r: resume · x: discard"
                 )
             )
 

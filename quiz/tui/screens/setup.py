@@ -16,7 +16,7 @@ from quiz.bank.model import Bank
 from quiz.study.modes import DEFAULT_COUNT, Mode
 from quiz.study.settings import RoundSettings
 
-SETUP_MODES = (Mode.PRACTICE, Mode.EXAM, Mode.REVIEW, Mode.DUE)
+SETUP_MODES = (Mode.PRACTICE, Mode.LEARN, Mode.EXAM, Mode.REVIEW, Mode.DUE)
 DIFFICULTIES = ((Content("1 · easy"), 1), (Content("2 · medium"), 2), (Content("3 · hard"), 3))
 
 
@@ -65,8 +65,8 @@ class RoundSetupScreen(ModalScreen[RoundSettings | None]):
                     id="time-limit",
                 )
             yield Static(
-                Content("Practice: feedback after each answer. Exam: feedback at the end. "
-                        "Review: the questions you last got wrong."),
+                Content("Practice: feedback after each answer. Learn: a missed question comes back "
+                        "until it is right. Exam: feedback at the end. Review: the questions you last got wrong."),
                 classes="dialog-detail",
             )
             with Horizontal(classes="buttons"):

@@ -50,6 +50,8 @@ class SummaryScreen(Screen[None]):
             f"({format_percent(report.score, report.maximum)}) · Time {format_seconds(report.seconds)}"
         )
         yield Static(Content(score), id="score", classes="big")
+        if report.mode is Mode.LEARN and not report.unanswered:
+            yield Static(Content(report.learned_words()), id="learned")
         if report.unanswered:
             yield Static(
                 Content(f"Time ran out: {report.unanswered} unanswered (they count as 0)."),

@@ -8,11 +8,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.study.describe import format_score
+from quiz.study.learn import progress_words
+from quiz.study.modes import Mode
 from quiz.study.round import Round
 
 
 def progress_text(round_: Round, number: int) -> str:
-    """``Question 3 of 10 · Score 2 of 2``; exam keeps the score for the end."""
+    """``Question 3 of 10 · Score 2 of 2``; exam keeps the score for the end; learn counts what is right."""
+    if round_.mode is Mode.LEARN:
+        return progress_words(round_.right_this_session, round_.total)
     progress = f"Question {number} of {round_.total}"
     if not round_.mode.feedback_each_answer:
         return f"{progress} · Score shown at the end"
