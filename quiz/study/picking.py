@@ -1,22 +1,34 @@
-"""Choosing the questions of a round: by mode, bank, tag and difficulty, in an order fixed by a seed."""
+"""Choosing the questions of a round: by mode, bank, tag and difficulty, in an order fixed by a seed.
+
+Practice, quick and learn rounds that ask fewer questions than match take the unseen ones first, then
+the weakest (``strength``, from quiz.study.strength), so a bank is covered before anything comes back.
+"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quiz.errors import QuizError
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS, QUICK_COUNT, Mode
 from quiz.study.settings import RoundSettings
 
+PREFERS_UNSEEN = frozenset({Mode.PRACTICE, Mode.QUICK, Mode.LEARN})
+"""Modes that pick unseen questions first, then the weakest; an exam samples the bank evenly."""
+
 
 def pick_questions(
-    library: Library, settings: RoundSettings, mistakes: Sequence[tuple[str, str]] = ()
+    library: Library,
+    settings: RoundSettings,
+    mistakes: Sequence[tuple[str, str]] = (),
+    strength: Mapping[str, float] | None = None,
 ) -> list[Located]:
     """The questions to ask, shuffled by the seed; ``mistakes`` are (bank id, question id) for review.
 
-    Raises QuizError when nothing matches, so the learner is told why no round starts.
+    ``strength`` maps each question the learner has seen (id) to how well they know it, 0 to 1; a
+    question missing from it is unseen. Raises QuizError when nothing matches, so the learner is told
+    why no round starts.
     """
     pool = _pool(library, settings, mistakes)
     pool = [item for item in pool if _matches(item, settings)]
@@ -24,9 +36,17 @@ def pick_questions(
         raise QuizError(_empty_reason(settings), "Choose another bank, tag or difficulty.")
     if settings.question_ids:
         return pool
-    random.Random(settings.seed).shuffle(pool)
+    shuffle = random.Random(settings.seed)
+    shuffle.shuffle(pool)
     count = QUICK_COUNT if settings.mode is Mode.QUICK and settings.count is None else settings.count
-    return pool[:count] if count else pool
+    if not count or count >= len(pool):
+        return pool
+    if strength is None or settings.mode not in PREFERS_UNSEEN:
+        return pool[:count]
+    known = strength
+    chosen = sorted(pool, key=lambda item: (item.question.id in known, known.get(item.question.id, 0.0)))[:count]
+    shuffle.shuffle(chosen)
+    return chosen
 
 
 def _pool(library: Library, settings: RoundSettings, mistakes: Sequence[tuple[str, str]]) -> list[Located]:

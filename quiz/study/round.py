@@ -12,9 +12,10 @@ from quiz.study import learn
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.outcome import Outcome, from_stored, to_stored
-from quiz.study.picking import pick_questions
+from quiz.study.picking import PREFERS_UNSEEN, pick_questions
 from quiz.study.presentation import Presentation, present
 from quiz.study.settings import RoundSettings
+from quiz.study.strength import question_strength
 
 
 class Round:
@@ -64,7 +65,10 @@ class Round:
                            - store.introduced_since(learner_id, local_midnight(now)))
             planned = pick_due(library, settings, store.glances(learner_id), now, new_left)
         else:
-            planned = pick_questions(library, settings, mistakes)
+            strength = None
+            if settings.mode in PREFERS_UNSEEN and not settings.question_ids:
+                strength = question_strength(store.answer_stats(learner_id), library)
+            planned = pick_questions(library, settings, mistakes, strength)
         round_id = store.start_round(
             learner_id,
             settings.bank_id,

@@ -70,3 +70,33 @@ def test_settings_survive_a_round_trip_through_json() -> None:
     settings = RoundSettings(mode=Mode.EXAM, seed=9, bank_id="demo", count=3, tag="x", difficulty=2,
                              time_limit=60, question_ids=("a", "b"))
     assert RoundSettings.from_json(settings.to_json()) == settings
+
+
+def test_practice_takes_unseen_questions_before_seen_ones(library: Library) -> None:
+    seen = {"demo.choice": 1.0, "demo.multi": 0.0, "demo.tf": 0.5, "demo.short": 1.0}
+    for seed in range(1, 8):
+        settings = RoundSettings(mode=Mode.PRACTICE, seed=seed, bank_id="demo", count=3)
+        assert sorted(ids(pick_questions(library, settings, strength=seen))) == ["demo.match", "demo.number",
+                                                                                  "demo.order"]
+
+
+def test_once_every_question_is_seen_the_weakest_come_first(library: Library) -> None:
+    strength = {"demo.choice": 1.0, "demo.multi": 0.0, "demo.tf": 0.5, "demo.short": 1.0, "demo.order": 0.25,
+                "demo.match": 0.9, "demo.number": 0.75}
+    settings = RoundSettings(mode=Mode.QUICK, seed=2, bank_id="demo", count=3)
+    assert sorted(ids(pick_questions(library, settings, strength=strength))) == ["demo.multi", "demo.order",
+                                                                                 "demo.tf"]
+    unseen_then_weakest = {key: value for key, value in strength.items() if key != "demo.number"}
+    learn = RoundSettings(mode=Mode.LEARN, seed=2, bank_id="demo", count=2)
+    assert sorted(ids(pick_questions(library, learn, strength=unseen_then_weakest))) == ["demo.multi",
+                                                                                         "demo.number"]
+
+
+def test_an_exam_samples_the_bank_whatever_was_seen(library: Library) -> None:
+    seen = {"demo.choice": 1.0, "demo.multi": 1.0, "demo.tf": 1.0, "demo.short": 1.0}
+    picks = {
+        tuple(sorted(ids(pick_questions(library, RoundSettings(mode=Mode.EXAM, seed=s, bank_id="demo", count=3),
+                                        strength=seen))))
+        for s in range(1, 12)
+    }
+    assert any(set(pick) & set(seen) for pick in picks)
