@@ -51,6 +51,10 @@ History:
     answer_stats(learner_id) -> list[QuestionStats]   per question; .status(current_hashes) tells
         "current", "changed" (content hash differs from the loaded bank's) or "retired" (in no bank)
 
+Activity over days (periods are [start, end) pairs of ISO UTC times, e.g. local days):
+    answers_between(learner_id, periods) -> list[(answers, fully right)]
+    answered_between(learner_id, periods) -> list[bool]
+
 ``store.path`` is the file; ``store.notice`` is a message to show when a file that was not a quiz
 database was moved aside (``<name>.corrupt-YYYYmmdd-HHMMSS``). One Store may be shared by threads.
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
-from quiz.store import cards, history, learners, replay, rounds
+from quiz.store import activity, cards, history, learners, replay, rounds
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
@@ -317,6 +317,17 @@ class Store:
                             " AND bank_id = ? AND question_id = ? AND content_hash = ?",
                             (new, bank_id, question_id, old),
                         )
+    # activity over days
+
+    def answers_between(self, learner_id: int, periods: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+        """(answers, fully right) in each [start, end) period of ISO UTC times."""
+        with self._read():
+            return activity.answers_between(self._connection, learner_id, periods)
+
+    def answered_between(self, learner_id: int, periods: Sequence[tuple[str, str]]) -> list[bool]:
+        """Whether the learner answered anything in each [start, end) period."""
+        with self._read():
+            return activity.answered_between(self._connection, learner_id, periods)
 
     def _now(self) -> str:
         return _stamp(self._clock())

@@ -16,6 +16,7 @@ from quiz.study.library import Library, Located
 if TYPE_CHECKING:
     from quiz.study.history import History
     from quiz.study.knowledge import Knowledge
+    from quiz.study.progress import Progress
     from quiz.study.round import Round
     from quiz.study.settings import RoundSettings
     from quiz.study.today import Today
@@ -62,6 +63,12 @@ class Session:
         from quiz.study.history import build_history
 
         return build_history(self.store, learner.id, self.library)
+
+    def progress(self, learner: Learner) -> Progress:
+        """Progress over days, now: answers per day, streak, retention, reviews ahead, knowledge."""
+        from quiz.study.progress import build_progress
+
+        return build_progress(self.store, learner.id, self.clock())
 
     # rounds
 

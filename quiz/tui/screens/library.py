@@ -63,6 +63,7 @@ class LibraryScreen(Screen[None]):
         Binding("r", "resume", "Resume", show=False),  # the banner offers it when there is a round to resume
         Binding("x", "discard", "Discard", show=False),
         Binding("h", "history", "History"),
+        Binding("p", "progress", "Progress"),
         Binding("l", "learner", "Learner"),
     ]
 
@@ -253,6 +254,11 @@ class LibraryScreen(Screen[None]):
         from quiz.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_progress(self) -> None:
+        from quiz.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     def action_learner(self) -> None:
         self.quiz.choose_learner()
