@@ -31,6 +31,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("m", "Review mistakes from every bank"),
             ("r / x", "Resume / discard the unfinished round"),
             ("h", "History: rounds, trend, accuracy per tag, most missed"),
+            ("p", "Progress over days: streak, answers per day, retention, reviews ahead"),
             ("l", "Change learner"),
         ),
     ),

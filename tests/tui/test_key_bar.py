@@ -20,7 +20,7 @@ async def test_library_key_line_lists_its_keys_and_help_at_80_columns(app_for: A
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert key_line(screen_text(app)) == (
-            "d Due  n Notes  k Quick  m Mistakes  h History  l Learner  ^q Quit  f1 Help"
+            "d Due  n Notes  k Quick  m Mistakes  h History  p Progress  ^q Quit  f1 Help"
         )
 
 

@@ -64,7 +64,7 @@ class LibraryScreen(Screen[None]):
         Binding("x", "discard", "Discard", show=False),
         Binding("h", "history", "History"),
         Binding("p", "progress", "Progress"),
-        Binding("l", "learner", "Learner"),
+        Binding("l", "learner", "Learner", show=False),  # rarely needed; the help lists it
     ]
 
     def __init__(self) -> None:
