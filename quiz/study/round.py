@@ -15,7 +15,7 @@ from quiz.study.outcome import Outcome, from_stored, to_stored
 from quiz.study.picking import PREFERS_UNSEEN, pick_questions
 from quiz.study.presentation import Presentation, present
 from quiz.study.settings import RoundSettings
-from quiz.study.strength import question_strength
+from quiz.study.strength import question_strength, suspended_ids
 
 
 class Round:
@@ -65,10 +65,11 @@ class Round:
                            - store.introduced_since(learner_id, local_midnight(now)))
             planned = pick_due(library, settings, store.glances(learner_id), now, new_left)
         else:
+            cards = store.glances(learner_id)
             strength = None
             if settings.mode in PREFERS_UNSEEN and not settings.question_ids:
-                strength = question_strength(store.answer_stats(learner_id), library)
-            planned = pick_questions(library, settings, mistakes, strength)
+                strength = question_strength(cards, library, clock())
+            planned = pick_questions(library, settings, mistakes, strength, suspended_ids(cards))
         round_id = store.start_round(
             learner_id,
             settings.bank_id,

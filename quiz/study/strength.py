@@ -1,24 +1,37 @@
-"""How well a learner knows each question they have seen, 0 to 1, for picking the weakest first.
+"""How well a learner knows each question they have met, for picking the weakest first.
 
-Half the latest answer's score, half the share of answers fully right: a question missed last time is
-weak even if it was right before, and one missed often stays weaker than one missed once. A question
-whose asked-and-scored content changed since its latest answer counts as unseen (it is left out).
+A question's strength is fsrs's predicted chance of recalling it now (its retrievability, 0 to 1),
+then its stability (days): fsrs counts whole days, so on the day of study the stability tells a
+question missed this morning from one answered right.
+A question never answered, reset, or whose asked-and-scored content changed since its last answer is
+unseen: it has no strength and is picked before any seen one. Suspended questions are never picked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
-from quiz.store import QuestionStats
+from quiz.store import CardGlance
+from quiz.study.knowledge import is_current
 from quiz.study.library import Library
+from quiz.study.picking import Strength
 
 
-def question_strength(stats: Iterable[QuestionStats], library: Library) -> dict[str, float]:
-    """Question id -> strength, for the questions of the loaded banks that were answered as they are now."""
+def question_strength(cards: Iterable[CardGlance], library: Library, now: datetime) -> dict[str, Strength]:
+    """Question id -> chance of recall now, for the loaded questions the learner has met as they are now."""
+    from quiz.study.schedule import retrievability  # fsrs: only when a round is picked
+
     strength = {}
-    for stat in stats:
-        located = library.locate(stat.question_id)
-        if located is None or library.content_hash(located.question) != stat.content_hash:
+    for card in cards:
+        located = library.locate(card.question_id)
+        if located is None or located.bank.id != card.bank_id or card.suspended:
             continue
-        strength[stat.question_id] = 0.5 * stat.last_score + 0.5 * stat.right / stat.attempts
+        if is_current(card, library.content_hash(located.question)):
+            strength[card.question_id] = (retrievability(card.stability, card.last_review, now), card.stability or 0.0)
     return strength
+
+
+def suspended_ids(cards: Iterable[CardGlance]) -> frozenset[str]:
+    """The questions the learner suspended: no picked round asks them until they are unsuspended."""
+    return frozenset(card.question_id for card in cards if card.suspended)

@@ -73,7 +73,7 @@ def test_settings_survive_a_round_trip_through_json() -> None:
 
 
 def test_practice_takes_unseen_questions_before_seen_ones(library: Library) -> None:
-    seen = {"demo.choice": 1.0, "demo.multi": 0.0, "demo.tf": 0.5, "demo.short": 1.0}
+    seen = {"demo.choice": (1.0, 1.0), "demo.multi": (0.0, 1.0), "demo.tf": (0.5, 1.0), "demo.short": (1.0, 1.0)}
     for seed in range(1, 8):
         settings = RoundSettings(mode=Mode.PRACTICE, seed=seed, bank_id="demo", count=3)
         assert sorted(ids(pick_questions(library, settings, strength=seen))) == ["demo.match", "demo.number",
@@ -81,8 +81,8 @@ def test_practice_takes_unseen_questions_before_seen_ones(library: Library) -> N
 
 
 def test_once_every_question_is_seen_the_weakest_come_first(library: Library) -> None:
-    strength = {"demo.choice": 1.0, "demo.multi": 0.0, "demo.tf": 0.5, "demo.short": 1.0, "demo.order": 0.25,
-                "demo.match": 0.9, "demo.number": 0.75}
+    strength = {"demo.choice": (1.0, 1.0), "demo.multi": (0.0, 1.0), "demo.tf": (0.5, 1.0), "demo.short": (1.0, 1.0),
+                "demo.order": (1.0, 0.2), "demo.match": (1.0, 5.0), "demo.number": (1.0, 3.0)}
     settings = RoundSettings(mode=Mode.QUICK, seed=2, bank_id="demo", count=3)
     assert sorted(ids(pick_questions(library, settings, strength=strength))) == ["demo.multi", "demo.order",
                                                                                  "demo.tf"]
@@ -93,7 +93,7 @@ def test_once_every_question_is_seen_the_weakest_come_first(library: Library) ->
 
 
 def test_an_exam_samples_the_bank_whatever_was_seen(library: Library) -> None:
-    seen = {"demo.choice": 1.0, "demo.multi": 1.0, "demo.tf": 1.0, "demo.short": 1.0}
+    seen = {"demo.choice": (1.0, 1.0), "demo.multi": (1.0, 1.0), "demo.tf": (1.0, 1.0), "demo.short": (1.0, 1.0)}
     picks = {
         tuple(sorted(ids(pick_questions(library, RoundSettings(mode=Mode.EXAM, seed=s, bank_id="demo", count=3),
                                         strength=seen))))
