@@ -54,6 +54,9 @@ History:
 Activity over days (periods are [start, end) pairs of ISO UTC times, e.g. local days):
     answers_between(learner_id, periods) -> list[(answers, fully right)]
     answered_between(learner_id, periods) -> list[bool]
+    review_history(learner_id, since) -> list[(bank_id, question_id, Review)]   whole histories of the
+        questions answered since then, oldest first per question (true retention replays them)
+    resets(learner_id) -> list[(bank_id, question_id | None, at)]
 
 ``store.path`` is the file; ``store.notice`` is a message to show when a file that was not a quiz
 database was moved aside (``<name>.corrupt-YYYYmmdd-HHMMSS``). One Store may be shared by threads.

@@ -210,6 +210,28 @@ class Store:
         with self._guard():
             return history.answer_stats(self._connection, learner_id)
 
+    # activity over days
+
+    def answers_between(self, learner_id: int, periods: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+        """(answers, fully right) in each [start, end) period of ISO UTC times."""
+        with self._read():
+            return activity.answers_between(self._connection, learner_id, periods)
+
+    def answered_between(self, learner_id: int, periods: Sequence[tuple[str, str]]) -> list[bool]:
+        """Whether the learner answered anything in each [start, end) period."""
+        with self._read():
+            return activity.answered_between(self._connection, learner_id, periods)
+
+    def review_history(self, learner_id: int, since: str) -> list[tuple[str, str, Review]]:
+        """Every answer, as reviews, of the questions answered at or after ``since``; oldest first per question."""
+        with self._read():
+            return activity.review_history(self._connection, learner_id, since)
+
+    def resets(self, learner_id: int) -> list[tuple[str, str | None, str]]:
+        """(bank id, question id or None for a whole bank, when) of every reset of the learner's progress."""
+        with self._guard():
+            return activity.resets(self._connection, learner_id)
+
     # the schedule
 
     def cards(self, learner_id: int) -> list[StoredCard]:
@@ -317,17 +339,6 @@ class Store:
                             " AND bank_id = ? AND question_id = ? AND content_hash = ?",
                             (new, bank_id, question_id, old),
                         )
-    # activity over days
-
-    def answers_between(self, learner_id: int, periods: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
-        """(answers, fully right) in each [start, end) period of ISO UTC times."""
-        with self._read():
-            return activity.answers_between(self._connection, learner_id, periods)
-
-    def answered_between(self, learner_id: int, periods: Sequence[tuple[str, str]]) -> list[bool]:
-        """Whether the learner answered anything in each [start, end) period."""
-        with self._read():
-            return activity.answered_between(self._connection, learner_id, periods)
 
     def _now(self) -> str:
         return _stamp(self._clock())

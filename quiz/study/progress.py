@@ -8,11 +8,14 @@ play weeks of study with a fake one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
 
-from quiz.store import Store
+from quiz.store import Memory, Review, Store, StoredCard
+from quiz.study.knowledge import Knowledge, build_knowledge, is_current
+from quiz.study.library import Library
 
 DAYS_SHOWN = 30
 """The answers-per-day chart covers this many local days, today last."""
@@ -89,6 +92,80 @@ def days_studied(days: Sequence[DayCount]) -> int:
     return sum(1 for day in days if day.answers)
 
 
+_REVIEW_STATE = 2
+"""fsrs's State.Review: the card has left its learning steps (Anki's "review" cards)."""
+
+
+@dataclass(frozen=True)
+class Retention:
+    """True retention as Anki's statistics define it: of the answers to questions in review state (out
+    of the learning and relearning steps), the share not rated Again. Learning steps, first answers and
+    learn mode's retries in the same session are not reviews, so they do not count."""
+
+    reviews: int
+    passed: int
+
+    @property
+    def share(self) -> float | None:
+        return self.passed / self.reviews if self.reviews else None
+
+
+def true_retention(store: Store, learner_id: int, since: datetime) -> Retention:
+    """Replays each question answered since then through the scheduler, to know its state before each answer.
+
+    Resets are honoured (a reset card is new again) and an edited question starts again as new, as in
+    the schedule itself. The cost is one fsrs step per answer of those questions.
+    """
+    from quiz.study.schedule import CARDS, rating
+
+    start = stamp(since)
+    retention = store.study_settings(learner_id).desired_retention
+    resets = store.resets(learner_id)
+    wrong = rating(Review("", 0.0, None, False, start))  # Again: the one rating that is a lapse
+    reviews = passed = 0
+    for (bank_id, question_id), answers in groupby(store.review_history(learner_id, start), key=_question):
+        times = sorted(at for bank, question, at in resets if bank == bank_id and question in (None, question_id))
+        memory: Memory | None = None
+        for _, _, review in answers:
+            while times and times[0] < review.at:
+                times.pop(0)
+                memory = None
+            if (
+                memory is not None
+                and memory.state == _REVIEW_STATE
+                and memory.content_hash == review.content_hash
+                and review.at >= start
+            ):
+                reviews += 1
+                passed += rating(review) != wrong
+            memory = CARDS.review(memory, review, retention)
+    return Retention(reviews, passed)
+
+
+def _question(item: tuple[str, str, Review]) -> tuple[str, str]:
+    return item[0], item[1]
+
+
+def forecast(
+    library: Library, cards: Iterable[StoredCard], today: date, days: int = FORECAST_DAYS
+) -> tuple[DayCount, ...]:
+    """Reviews falling due on each of the next ``days`` local days, today first (overdue ones count today).
+
+    Only loaded, unsuspended questions that were answered as they are now; ``right`` is unused (0).
+    """
+    counts = [0] * days
+    for card in cards:
+        located = library.locate(card.question_id)
+        if located is None or located.bank.id != card.bank_id or card.suspended:
+            continue
+        if not is_current(card.memory, library.content_hash(located.question)):
+            continue
+        offset = max(0, (local_day(datetime.fromisoformat(card.memory.due)) - today).days)
+        if offset < days:
+            counts[offset] += 1
+    return tuple(DayCount(today + timedelta(days=n), count, 0) for n, count in enumerate(counts))
+
+
 @dataclass(frozen=True)
 class Progress:
     """Everything the progress screen shows, computed at one moment."""
@@ -96,12 +173,23 @@ class Progress:
     today: date
     days: tuple[DayCount, ...]
     streak: Streak
+    retention: Retention
+    forecast: tuple[DayCount, ...]
+    knowledge: Knowledge
 
     @property
     def days_studied(self) -> int:
         return days_studied(self.days)
 
 
-def build_progress(store: Store, learner_id: int, now: datetime) -> Progress:
+def build_progress(store: Store, learner_id: int, library: Library, now: datetime) -> Progress:
     today = local_day(now)
-    return Progress(today, answers_per_day(store, learner_id, today), streak(store, learner_id, today))
+    cards = store.cards(learner_id)
+    return Progress(
+        today=today,
+        days=answers_per_day(store, learner_id, today),
+        streak=streak(store, learner_id, today),
+        retention=true_retention(store, learner_id, day_start(today - timedelta(days=DAYS_SHOWN - 1))),
+        forecast=forecast(library, cards, today),
+        knowledge=build_knowledge(library, cards),
+    )

@@ -68,7 +68,7 @@ class Session:
         """Progress over days, now: answers per day, streak, retention, reviews ahead, knowledge."""
         from quiz.study.progress import build_progress
 
-        return build_progress(self.store, learner.id, self.clock())
+        return build_progress(self.store, learner.id, self.library, self.clock())
 
     # rounds
 

@@ -8,8 +8,25 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.answers import correct_response
 from quiz.store import AnswerRecord, Learner, Store
-from quiz.study.progress import Streak, answers_per_day, days_studied, local_day, streak
+from quiz.study.library import Library
+from quiz.study.modes import Mode
+from quiz.study.progress import (
+    Retention,
+    Streak,
+    answers_per_day,
+    build_progress,
+    days_studied,
+    forecast,
+    local_day,
+    streak,
+    true_retention,
+)
+from quiz.study.round import Round
+from quiz.study.session import Session
+from quiz.study.settings import RoundSettings
+from tests.support.banks import make_bank
 from tests.support.clocks import FakeClock
 from tests.support.timezone import local_zone
 
@@ -83,3 +100,70 @@ def test_a_long_streak_is_counted_across_many_chunks(store: Store, learner: Lear
         study(store, learner, 1.0)
         clock.advance(days=1)
     assert streak(store, learner.id, local_day(clock() - timedelta(days=1))) == Streak(130, studied_today=True)
+
+
+def answer(store: Store, learner: Learner, library: Library, clock: FakeClock, **right: bool) -> None:
+    """One round answering each named demo question (``choice=True``) right or wrong; the store's card follows."""
+    ids = tuple(f"demo.{name}" for name in right)
+    round_ = Round.start(store, learner.id, library, RoundSettings(mode=Mode.PRACTICE, seed=1, bank_id="demo",
+                                                                     question_ids=ids), clock)
+    for name, good in right.items():
+        assert round_.current is not None and round_.current.question.id == f"demo.{name}"
+        round_.answer(correct_response(round_.current.question) if good else "nowhere")
+        clock.advance(30)
+    round_.finish()
+
+
+@pytest.fixture
+def library() -> Library:
+    return Library.of([make_bank("demo", "Demo bank")])
+
+
+def test_true_retention_counts_only_reviews_of_questions_out_of_their_learning_steps(
+    store: Store, learner: Learner, library: Library, clock: FakeClock
+) -> None:
+    answer(store, learner, library, clock, choice=True, tf=True)  # new: learning steps, not reviews
+    clock.advance(15 * 60)
+    answer(store, learner, library, clock, choice=True, tf=True)  # out of the steps: in review now
+    assert true_retention(store, learner.id, clock() - timedelta(days=1)) == Retention(0, 0)
+    clock.advance(days=3)
+    answer(store, learner, library, clock, choice=True, tf=False)  # two reviews: one passed, one lapse
+    answer(store, learner, library, clock, tf=True)  # relearning the lapse: not a review
+    result = true_retention(store, learner.id, clock() - timedelta(days=30))
+    assert result == Retention(reviews=2, passed=1) and result.share == 0.5
+    assert true_retention(store, learner.id, clock() + timedelta(hours=1)).share is None  # nothing since
+
+
+def test_after_a_reset_a_question_is_new_again_and_its_answers_are_not_reviews(
+    store: Store, learner: Learner, library: Library, clock: FakeClock
+) -> None:
+    answer(store, learner, library, clock, choice=True)
+    clock.advance(15 * 60)
+    answer(store, learner, library, clock, choice=True)
+    clock.advance(days=3)
+    Session(store, library, clock).reset_bank(learner, "demo")
+    clock.advance(60)
+    answer(store, learner, library, clock, choice=False)
+    assert true_retention(store, learner.id, clock() - timedelta(days=30)) == Retention(0, 0)
+
+
+def test_the_forecast_counts_reviews_per_local_day_and_overdue_ones_today(
+    store: Store, learner: Learner, library: Library, clock: FakeClock
+) -> None:
+    answer(store, learner, library, clock, choice=True, tf=True, short=True)
+    clock.advance(15 * 60)
+    answer(store, learner, library, clock, choice=True, tf=True, short=True)
+    located = library.locate("demo.short")
+    assert located is not None
+    Session(store, library, clock).suspend(learner, located)
+    today = local_day(clock())
+    ahead = forecast(library, store.cards(learner.id), today)
+    assert len(ahead) == 14 and ahead[0].day == today
+    due_days = {local_day(datetime.fromisoformat(card.memory.due)) for card in store.cards(learner.id)
+                if not card.suspended}
+    assert sum(day.answers for day in ahead) == 2
+    assert {day.day for day in ahead if day.answers} == due_days
+    clock.advance(days=20)
+    later = forecast(library, store.cards(learner.id), local_day(clock()))
+    assert later[0].answers == 2  # overdue: due today
+    assert build_progress(store, learner.id, library, clock()).knowledge.banks["demo"].suspended == 1
