@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.clock import Clock
-from quiz.store import BankProgress, Learner, ResumableRound, Store, StoredCard, StudySettings
+from quiz.store import RETENTION_RANGE, BankProgress, Learner, ResumableRound, Store, StoredCard, StudySettings
 from quiz.study.library import Library, Located
 
 if TYPE_CHECKING:
@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from quiz.study.settings import RoundSettings
     from quiz.study.today import Today
 
-__all__ = ["BankProgress", "Learner", "ResumableRound", "Session", "Store", "StoredCard", "StudySettings"]
+__all__ = [
+    "RETENTION_RANGE",
+    "BankProgress", "Learner", "ResumableRound", "Session", "Store", "StoredCard",
+    "StudySettings",
+]
 
 
 class Session:

@@ -42,7 +42,7 @@ def bar_lines(values: Sequence[int], height: int, bar_width: int = 1, gap: int =
                 char = EIGHTHS[1]  # a value too small to draw still shows above zero
             if not value and row == 0:
                 char = ZERO
-            cells.append(char * bar_width)
+            cells.append(char.ljust(bar_width) if char == ZERO else char * bar_width)
         label = str(top) if row == height - 1 else "0" if row == 0 else ""
         axis = "┤" if label else "│"
         lines.append(f"{label:>{label_width}} {axis}" + (" " * gap).join(cells).rstrip())
