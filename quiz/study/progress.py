@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 
-from quiz.store import Memory, Review, Store, StoredCard
+from quiz.store import Review, Store, StoredCard
 from quiz.study.knowledge import Knowledge, build_knowledge, is_current
 from quiz.study.library import Library
 
@@ -92,10 +92,6 @@ def days_studied(days: Sequence[DayCount]) -> int:
     return sum(1 for day in days if day.answers)
 
 
-_REVIEW_STATE = 2
-"""fsrs's State.Review: the card has left its learning steps (Anki's "review" cards)."""
-
-
 @dataclass(frozen=True)
 class Retention:
     """True retention as Anki's statistics define it: of the answers to questions in review state (out
@@ -116,30 +112,33 @@ def true_retention(store: Store, learner_id: int, since: datetime) -> Retention:
     Resets are honoured (a reset card is new again) and an edited question starts again as new, as in
     the schedule itself. The cost is one fsrs step per answer of those questions.
     """
-    from quiz.study.schedule import CARDS, rating
+    from quiz.study.schedule import lapses_in_review
 
     start = stamp(since)
     retention = store.study_settings(learner_id).desired_retention
     resets = store.resets(learner_id)
-    wrong = rating(Review("", 0.0, None, False, start))  # Again: the one rating that is a lapse
     reviews = passed = 0
-    for (bank_id, question_id), answers in groupby(store.review_history(learner_id, start), key=_question):
+    for (bank_id, question_id), group in groupby(store.review_history(learner_id, start), key=_question):
         times = sorted(at for bank, question, at in resets if bank == bank_id and question in (None, question_id))
-        memory: Memory | None = None
-        for _, _, review in answers:
-            while times and times[0] < review.at:
-                times.pop(0)
-                memory = None
-            if (
-                memory is not None
-                and memory.state == _REVIEW_STATE
-                and memory.content_hash == review.content_hash
-                and review.at >= start
-            ):
-                reviews += 1
-                passed += rating(review) != wrong
-            memory = CARDS.review(memory, review, retention)
+        for stretch in _between_resets([review for _, _, review in group], times):
+            counted, ok = lapses_in_review(stretch, retention, start)
+            reviews += counted
+            passed += ok
     return Retention(reviews, passed)
+
+
+def _between_resets(reviews: list[Review], resets: list[str]) -> list[list[Review]]:
+    """A question's answers cut where it was reset: each stretch starts again from new."""
+    stretches: list[list[Review]] = [[]]
+    pending = list(resets)
+    for review in reviews:
+        if pending and pending[0] < review.at:
+            while pending and pending[0] < review.at:
+                pending.pop(0)
+            if stretches[-1]:
+                stretches.append([])
+        stretches[-1].append(review)
+    return stretches
 
 
 def _question(item: tuple[str, str, Review]) -> tuple[str, str]:

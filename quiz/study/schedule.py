@@ -160,3 +160,23 @@ def retrievability(stability: float | None, last_review: str | None, now: dateti
         return 0.0
     card = Card(card_id=0, state=State.Review, stability=stability, last_review=_time(last_review), due=now)
     return float(fsrs_scheduler(0.9).get_card_retrievability(card, now))
+
+
+def lapses_in_review(reviews: Sequence[Review], retention: float, since: str) -> tuple[int, int]:
+    """(reviews, passed) among ``reviews`` (one question's, oldest first, from new) answered at or after
+    ``since`` while the card was in the Review state: true retention's counts, as ``replay`` would see
+    them. A changed content hash starts the card again as new, as in ``replay``.
+    """
+    if not reviews:
+        return 0, 0
+    scheduler = fsrs_scheduler(retention)
+    progress = _Progress(reviews[0].content_hash, reviews[0].at)
+    counted = passed = 0
+    for review in reviews:
+        if review.content_hash != progress.content_hash:
+            progress = _Progress(review.content_hash, review.at)
+        elif progress.reviews and progress.card.state is State.Review and review.at >= since:
+            counted += 1
+            passed += rating(review) is not Rating.Again
+        progress.review(review, scheduler)
+    return counted, passed
