@@ -64,6 +64,17 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Progress",
+        (
+            ("← →", "Switch between the Days and Knowledge tabs"),
+            ("s", "Study settings: desired retention, new questions per day"),
+            ("Tab, ↑ ↓, Enter", "Knowledge: choose a bank; Enter lists its questions"),
+            ("x", "Knowledge: reset the highlighted bank's progress (asked once)"),
+            ("s (question list)", "Suspend or unsuspend the highlighted question (asked once)"),
+            ("Escape", "Back"),
+        ),
+    ),
+    (
         "History and notes",
         (
             ("← →", "Switch tabs"),
