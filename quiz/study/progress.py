@@ -172,9 +172,14 @@ class Progress:
     today: date
     days: tuple[DayCount, ...]
     streak: Streak
-    retention: Retention
     forecast: tuple[DayCount, ...]
     knowledge: Knowledge
+
+    @property
+    def retention_since(self) -> datetime:
+        """True retention covers the same days as the chart: it is computed apart (``true_retention``),
+        since it replays answers and the screen shows the rest first."""
+        return day_start(self.days[0].day)
 
     @property
     def days_studied(self) -> int:
@@ -188,7 +193,6 @@ def build_progress(store: Store, learner_id: int, library: Library, now: datetim
         today=today,
         days=answers_per_day(store, learner_id, today),
         streak=streak(store, learner_id, today),
-        retention=true_retention(store, learner_id, day_start(today - timedelta(days=DAYS_SHOWN - 1))),
         forecast=forecast(library, cards, today),
         knowledge=build_knowledge(library, cards),
     )

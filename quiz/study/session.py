@@ -16,7 +16,7 @@ from quiz.study.library import Library, Located
 if TYPE_CHECKING:
     from quiz.study.history import History
     from quiz.study.knowledge import Knowledge
-    from quiz.study.progress import Progress
+    from quiz.study.progress import Progress, Retention
     from quiz.study.round import Round
     from quiz.study.settings import RoundSettings
     from quiz.study.today import Today
@@ -73,6 +73,13 @@ class Session:
         from quiz.study.progress import build_progress
 
         return build_progress(self.store, learner.id, self.library, self.clock())
+
+    def true_retention(self, learner: Learner, progress: Progress) -> Retention:
+        """The share of reviews not forgotten over the progress screen's days; replays answers, so it is
+        worth calling off the UI thread (one fsrs step per answer of the questions answered then)."""
+        from quiz.study.progress import true_retention
+
+        return true_retention(self.store, learner.id, progress.retention_since)
 
     # rounds
 

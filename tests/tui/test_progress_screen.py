@@ -74,6 +74,8 @@ async def open_progress(pilot: Pilot[None], app: QuizApp) -> str:
     await pilot.pause()
     await pilot.press("p")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # true retention is counted in a thread
+    await pilot.pause()
     assert isinstance(app.screen, ProgressScreen)
     return screen_text(app)
 

@@ -56,6 +56,8 @@ async def open_progress(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.press("p")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # true retention is counted in a thread
+    await pilot.pause()
 
 
 async def open_knowledge(pilot: Pilot[None]) -> None:

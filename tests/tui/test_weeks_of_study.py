@@ -62,6 +62,8 @@ async def learn_round(pilot: Pilot[None], app: QuizApp, clock: FakeClock, miss_f
 async def progress_text(pilot: Pilot[None], app: QuizApp) -> str:
     await pilot.press("p")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # true retention is counted in a thread
+    await pilot.pause()
     text = screen_text(app)
     await pilot.press("escape")
     await pilot.pause()

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane, Tabs
 
 from quiz.study.describe import format_percent
 from quiz.study.knowledge import LevelCounts
-from quiz.study.progress import Progress
+from quiz.study.progress import Progress, Retention
 from quiz.study.session import StudySettings
 from quiz.tui.widgets.bar_chart import BarChart
 from quiz.tui.widgets.key_bar import KeyBar
@@ -43,14 +43,15 @@ def streak_line(progress: Progress) -> str:
     return f"Streak: {_days(streak.days)} ({today}) · {studied}"
 
 
-def retention_line(progress: Progress) -> str:
-    retention = progress.retention
+def retention_line(progress: Progress, retention: Retention | None) -> str:
+    """``None`` while it is being counted."""
+    start = f"True retention, last {len(progress.days)} days:"
+    if retention is None:
+        return f"{start} counting…"
     if retention.share is None:
-        return f"True retention, last {len(progress.days)} days: no reviews yet"
-    return (
-        f"True retention, last {len(progress.days)} days: {format_percent(retention.passed, retention.reviews)} "
-        f"({retention.passed} of {retention.reviews} reviews not forgotten)"
-    )
+        return f"{start} no reviews yet"
+    share = format_percent(retention.passed, retention.reviews)
+    return f"{start} {share} ({retention.passed} of {retention.reviews} reviews not forgotten)"
 
 
 def settings_line(settings: StudySettings) -> str:
@@ -74,6 +75,11 @@ class ProgressScreen(Screen[None]):
         Binding("x", "reset", "Reset bank"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown = False
+        self.progress: Progress | None = None
+
     @property
     def quiz(self) -> QuizApp:
         return cast("QuizApp", self.app)
@@ -82,6 +88,7 @@ class ProgressScreen(Screen[None]):
         learner = self.quiz.learner
         assert learner is not None
         progress = self.quiz.session.progress(learner)
+        self.progress = progress
         yield Static(Content(f"Progress · {learner.name}"), classes="screen-title")
         with TabbedContent(id="progress-tabs"):
             with TabPane("Days", id="tab-days"), VerticalScroll():
@@ -98,7 +105,7 @@ class ProgressScreen(Screen[None]):
         learner = self.quiz.learner
         assert learner is not None
         yield Static(Content(streak_line(progress)), id="streak", classes="line")
-        yield Static(Content(retention_line(progress)), id="retention", classes="line")
+        yield Static(Content(retention_line(progress, None)), id="retention", classes="line")
         settings = self.quiz.session.study_settings(learner)
         yield Static(Content(settings_line(settings)), id="study-settings", classes="line")
         answers = [day.answers for day in progress.days]
@@ -136,12 +143,24 @@ class ProgressScreen(Screen[None]):
                           key=f"tag:{tag}")
         return table
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._shown = False
-
     def on_mount(self) -> None:
         self.query_one(Tabs).focus()  # ← → switch tabs, as on the history screen
+        self._count_retention()
+
+    def _count_retention(self) -> None:
+        """True retention replays answers: counted in a thread, so the screen opens at once."""
+        learner, progress = self.quiz.learner, self.progress
+        assert learner is not None and progress is not None
+
+        def count() -> None:
+            retention = self.quiz.session.true_retention(learner, progress)
+            self.app.call_from_thread(self._show_retention, progress, retention)
+
+        self.run_worker(count, thread=True, exclusive=True, group="retention")
+
+    def _show_retention(self, progress: Progress, retention: Retention) -> None:
+        if progress is self.progress:
+            self.query_one("#retention", Static).update(Content(retention_line(progress, retention)))
 
     async def refresh_progress(self) -> None:
         """Numbers changed (settings, a reset, a suspension): compose again, on the same tab and row."""
@@ -149,6 +168,7 @@ class ProgressScreen(Screen[None]):
         active, row = tabs.active, self.query_one("#knowledge", DataTable).cursor_row
         focused_table = isinstance(self.focused, DataTable)
         await self.recompose()
+        self._count_retention()
         tabs = self.query_one("#progress-tabs", TabbedContent)
         tabs.active = active
         table = self.query_one("#knowledge", DataTable)
