@@ -144,6 +144,8 @@ async def test_the_knowledge_tab_counts_levels_and_a_bank_reset_is_asked_once_an
         assert "Reset your progress in Demo bank?" in screen_text(app)
         await pilot.press("y")
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         demo_row = next(line for line in screen_text(app).splitlines() if "Demo bank" in line)
         assert demo_row.split()[-5:] == ["7", "0", "0", "0", "0"]
     ana = timed.learner("Ana")
@@ -170,6 +172,8 @@ async def test_a_question_suspended_from_the_bank_list_is_stored_and_shown(
         await pilot.pause()
         assert "Suspend this question?" in screen_text(app)
         await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         first = next(line for line in screen_text(app).splitlines() if "Which town did the report name?" in line)
         assert first.split()[:2] == ["suspended", "never"]
@@ -199,6 +203,8 @@ async def test_study_settings_are_checked_and_stored_on_the_learner(app_for: App
         retention.value = "85"
         app.screen.query_one("#new-per-day", Input).value = "15"
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ProgressScreen)
         assert "Desired retention 85% · 15 new questions a day" in screen_text(app)

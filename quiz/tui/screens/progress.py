@@ -159,8 +159,10 @@ class ProgressScreen(Screen[None]):
         self.run_worker(count, thread=True, exclusive=True, group="retention")
 
     def _show_retention(self, progress: Progress, retention: Retention) -> None:
-        if progress is self.progress:
-            self.query_one("#retention", Static).update(Content(retention_line(progress, retention)))
+        """Only on the screen it was counted for: a recompose meanwhile counts again."""
+        lines = self.query("#retention")
+        if progress is self.progress and lines:
+            lines.first(Static).update(Content(retention_line(progress, retention)))
 
     async def refresh_progress(self) -> None:
         """Numbers changed (settings, a reset, a suspension): compose again, on the same tab and row."""
