@@ -159,8 +159,15 @@ class Round:
         return next(iter(self.remaining()), None)
 
     def presentation(self) -> Presentation | None:
+        """The current question laid out by the round's seed; in learn mode each try is shuffled anew,
+        so a retry is answered from memory, not from where the right option was."""
         located = self.current
-        return None if located is None else present(located.question, self.settings.seed)
+        if located is None:
+            return None
+        seed = self.settings.seed
+        if self.mode is Mode.LEARN:
+            seed += learn.attempt_number(located.question.id, self.outcomes) - 1
+        return present(located.question, seed)
 
     def show_current(self) -> None:
         """Start timing the question now on screen."""

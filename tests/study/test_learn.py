@@ -97,3 +97,22 @@ def test_a_resumed_learn_round_still_has_the_missed_ones_pending(
     assert [answer(again, right=True) for _ in range(3)] == ["demo.tf", "demo.short", "demo.choice"]
     assert again.right_this_session == 4
     assert [a.attempt for a in store.round_answers(round_.round_id)] == [1, 1, 1, 1, 2]
+
+
+def test_a_retry_is_shuffled_anew_and_a_resume_shows_it_the_same_way(
+    store: Store, learner: Learner, library: Library, clock: FakeClock
+) -> None:
+    layouts = set()
+    for seed in range(1, 6):
+        settings = RoundSettings(mode=Mode.LEARN, seed=seed, bank_id="demo", question_ids=("demo.order",))
+        round_ = Round.start(store, learner.id, library, settings, clock)
+        first = round_.presentation()
+        answer(round_, right=False)
+        retry = round_.presentation()
+        assert first is not None and retry is not None
+        layouts.add(first.items != retry.items)
+        resumable = store.resumable_round(learner.id)
+        assert resumable is not None
+        assert Round.resume(store, library, resumable, clock).presentation() == retry
+        round_.finish()
+    assert True in layouts
