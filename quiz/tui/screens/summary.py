@@ -51,7 +51,7 @@ class SummaryScreen(Screen[None]):
         )
         yield Static(Content(score), id="score", classes="big")
         if report.mode is Mode.LEARN and not report.unanswered:
-            yield Static(Content(report.learned_words()), id="learned")
+            yield Static(Content(report.learned_words()), id="learned", classes="line")
         if report.unanswered:
             yield Static(
                 Content(f"Time ran out: {report.unanswered} unanswered (they count as 0)."),
