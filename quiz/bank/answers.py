@@ -2,7 +2,9 @@
 
 Every question scores from 0 to 1:
 
-- choice, truefalse, short, number: 1 when right, 0 otherwise.
+- choice: 1 for the answer, a choice's ``credit`` (partial credit, as Moodle's grades) for another.
+- truefalse, short, number: 1 when right, 0 otherwise. A number within its tolerance is compared in
+  decimal arithmetic when typed, with the tiny margin Moodle adds so the boundary counts (MDL-3225).
 - multi: (right options picked - wrong options picked) / number of right options, never below 0.
 - order: the share of item pairs placed in the right relative order (one adjacent swap in four
   items scores 5/6).
@@ -13,10 +15,12 @@ A round's score is the sum of its questions' scores.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from itertools import combinations
 from typing import assert_never
 
@@ -38,24 +42,36 @@ ordered texts (multi, order), or left -> right (match)."""
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
 _NOT_WORD = re.compile(r"[\W_]+")
+# Sentence punctuation: a full stop or comma between digits is a decimal sign and stays; a dash stays
+# as a minus sign before a digit unless it joins a word to it (COVID-19).
+_SENTENCE = re.compile(
+    r"(?<!\d)[.,]|[.,](?!\d)|[;:!?¡¿'\"‘’‚“”„«»‹›()\[\]…_/]|(?<=[^\W\d_])[-‐‑‒–—]|[-‐‑‒–—](?!\d)|\s+"
+)
 
 
 def fold(text: str) -> str:
     """Text in lower case without diacritics, its punctuation turned to single spaces."""
+    return " ".join(_NOT_WORD.sub(" ", _bare(text)).split())
+
+
+def _bare(text: str) -> str:
+    """Lower case without diacritics; every other character kept."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NOT_WORD.sub(" ", bare.casefold()).split())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def normalise(text: str) -> str:
-    """The comparison key of a typed answer: case, diacritics, punctuation and spacing are ignored.
+    """The comparison key of a typed answer: case, diacritics, spacing and sentence punctuation are
+    ignored; signs and symbols that change the meaning (-1 and 1, C++ and C, 3.5 and 35) are not.
 
     >>> normalise("  Leposavić ") == normalise("leposavic") == normalise("Leposaviç")
     True
     >>> normalise("U.N.M.I.K.") == normalise("unmik") and normalise("Zubin-Potok") == normalise("zubin potok")
     True
+    >>> normalise("-1") == normalise("1") or normalise("C++") == normalise("C") or normalise("3.5") == normalise("35")
+    False
     """
-    return fold(text).replace(" ", "")
+    return _SENTENCE.sub("", _bare(text))
 
 
 @dataclass(frozen=True)
@@ -77,15 +93,16 @@ def check(question: AnyQuestion, response: Response) -> Verdict:
 def _score(question: AnyQuestion, response: Response) -> float:
     match question:
         case ChoiceQuestion():
-            return float(response == question.answer)
+            if response == question.answer:
+                return 1.0
+            return next((c.credit for c in question.choices if c.text == response), 0.0)
         case TrueFalseQuestion():
             return float(response is question.answer)
         case ShortQuestion():
             typed = normalise(str(response))
             return float(bool(typed) and typed in {normalise(a) for a in question.answers})
         case NumberQuestion():
-            value = _number(response)
-            return 0.0 if value is None else float(abs(value - question.answer) <= question.tolerance)
+            return float(_within(response, question.answer, question.tolerance))
         case MultiQuestion():
             picked = _texts(response)
             return 0.0 if picked is None else _multi_score(question.answers, picked)
@@ -101,16 +118,34 @@ def _score(question: AnyQuestion, response: Response) -> float:
             assert_never(question)
 
 
-def _number(response: Response) -> float | None:
-    """A number response as a float (a stored text like "78" too); None for any other shape."""
+_MARGIN = Decimal("1e-14")
+"""What Moodle adds to every tolerance (10 to the minus PHP's precision) so that the ends of a range,
+written in decimal, count as inside it."""
+
+
+def _within(response: Response, answer: float, tolerance: float) -> bool:
+    value = _number(response)
+    if value is None:
+        return False
+    return abs(value - _decimal(answer)) <= _decimal(tolerance) + _MARGIN * max(1, abs(_decimal(answer)))
+
+
+def _decimal(value: float) -> Decimal:
+    """A float as the shortest decimal that reads back as it (3.1415, not 3.14149999...)."""
+    return Decimal(repr(float(value)))
+
+
+def _number(response: Response) -> Decimal | None:
+    """A number response as a decimal (a stored text like "78" too); None for any other shape."""
     if isinstance(response, str):
         try:
-            return float(response)
-        except ValueError:
+            value = Decimal(response.strip())
+        except InvalidOperation:
             return None
-    if isinstance(response, bool) or not isinstance(response, (int, float)):
+        return value if value.is_finite() else None
+    if isinstance(response, bool) or not isinstance(response, (int, float)) or not math.isfinite(response):
         return None
-    return float(response)
+    return _decimal(response)
 
 
 def _texts(response: Response) -> tuple[str, ...] | None:

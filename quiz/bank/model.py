@@ -20,6 +20,9 @@ Pos = tuple[int, int]
 """A 1-based (line, column) position in a bank file."""
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+TAG_PATTERN = r"^[^\x00-/:-@A-Z\[-`{-\x7f\s][^\x00-,/:-@A-Z\[-^`{-\x7f\s]*$"
+"""A tag: like an id, but any script's letters (ГЛОССАРИЙ becomes глоссарий); the validator also
+wants them lower case and NFC. Written without \\p{..} so that JSON Schema and Python read it alike."""
 SOURCE_REF_PATTERN = r"^([a-z0-9][a-z0-9._-]*)(?:#p([1-9][0-9]*))?$"
 _SOURCE_REF = re.compile(SOURCE_REF_PATTERN)
 
@@ -93,6 +96,10 @@ class Choice:
 
     text: str = doc("The option as the learner sees it.", min_length=1)
     feedback: str = opt("Shown when the learner picks it.", "")
+    credit: float = opt(
+        "Partial credit, 0 to 1, for picking this option in a choice question that is not its answer "
+        "(Moodle's grades, e.g. 0.5).", 0, minimum=0, maximum=1
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -147,7 +154,7 @@ class Question:
         min_items=1,
         one_or_many=True,
     )
-    tags: tuple[str, ...] = opt("Topics, used to filter and to report.", (), pattern=ID_PATTERN)
+    tags: tuple[str, ...] = opt("Topics, used to filter and to report.", (), pattern=TAG_PATTERN)
     difficulty: int | None = opt("1 (easy) to 3 (hard).", None, minimum=1, maximum=3)
     hint: str = opt("Shown when the learner asks for a hint.", "")
     spans: Mapping[str, Pos] = _spans()

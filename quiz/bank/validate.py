@@ -4,6 +4,7 @@ ids unique across files. Each rule turns a loaded bank into Problems positioned 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from quiz.bank.answers import normalise
@@ -52,9 +53,15 @@ def _suggest(value: str, options: Sequence[str]) -> str:
     return did_you_mean(value, options) or "copy the text of one of the choices exactly"
 
 
+def _same_choice(text: str) -> str:
+    """Choices are the same only when they differ in nothing but case and surrounding spaces
+    (C++, C and C# are three choices)."""
+    return text.strip().casefold()
+
+
 def _check_choices(question: ChoiceQuestion | MultiQuestion) -> Iterator[Finding]:
     texts = [choice.text for choice in question.choices]
-    for index, text, first in _duplicates(texts, normalise):
+    for index, text, first in _duplicates(texts, _same_choice):
         yield _error(_at(question, f"choices[{index}]"), "duplicate-choice",
                      f"choice {text!r} repeats choice {first + 1}", "make every choice different")
     answers = (question.answer,) if isinstance(question, ChoiceQuestion) else question.answers
@@ -65,6 +72,11 @@ def _check_choices(question: ChoiceQuestion | MultiQuestion) -> Iterator[Finding
             yield _error(where, "answer-not-in-choices", f"answer {answer!r} is not one of the choices",
                          _suggest(answer, texts))
     if isinstance(question, MultiQuestion):
+        for index, choice in enumerate(question.choices):
+            if choice.credit:
+                yield _error(_at(question, f"choices[{index}]"), "credit-in-multi",
+                             f"choice {choice.text!r} has a credit, which only a choice question uses",
+                             "remove the credit: a multi question scores each right choice equally")
         for index, text, _ in _duplicates(question.answers):
             yield _error(_at(question, f"answers[{index}]"), "duplicate-answer",
                          f"answer {text!r} is listed twice", "list each right choice once")
@@ -121,10 +133,20 @@ def _span_finder(spans: Mapping[str, Pos], key: str) -> Callable[[int], Pos]:
     return lambda index: spans.get(f"{key}[{index}]", default)
 
 
+def _check_tags(question: AnyQuestion) -> Iterator[Finding]:
+    for index, tag in enumerate(question.tags):
+        normal = unicodedata.normalize("NFC", tag).lower()
+        if tag != normal or not all(char.isalnum() or char in "._-" for char in tag):
+            yield _error(_at(question, f"tags[{index}]"), "bad-tag",
+                         f"tag {tag!r} must be lower case letters (any script), digits, '.', '_' or '-'",
+                         f"write it as {normal!r}" if tag != normal else "remove the other characters")
+
+
 def _check_question(question: AnyQuestion, bank: Bank) -> Iterator[Finding]:
     rule = _TYPE_RULES.get(type(question))
     if rule is not None:
         yield from rule(question)
+    yield from _check_tags(question)
     yield from _check_refs(question.source, _span_finder(question.spans, "source"), bank)
     for key in ("prompt", "explanation", "hint"):
         if getattr(question, key).lstrip().upper().startswith(PLACEHOLDER):

@@ -118,7 +118,11 @@ class _Writer:
 
 
 def _choice(choice: Choice) -> object:
-    return {"text": choice.text, "feedback": choice.feedback} if choice.feedback else choice.text
+    if not choice.feedback and not choice.credit:
+        return choice.text
+    written: dict[str, object] = {"text": choice.text}
+    written.update({"feedback": choice.feedback} if choice.feedback else {})
+    return {**written, "credit": choice.credit} if choice.credit else written
 
 
 def _specific(question: AnyQuestion) -> dict[str, object]:

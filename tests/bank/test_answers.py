@@ -45,9 +45,31 @@ def test_short_answer_that_differs_is_wrong() -> None:
     assert check(question, "leposaviq").correct
 
 
-def test_normalise_keeps_letters_and_digits_only() -> None:
+def test_normalise_ignores_sentence_punctuation_only() -> None:
     assert normalise("  Resolution   1244! ") == "resolution1244"
     assert fold("  Resolution   1244! ") == "resolution 1244"
+    assert normalise("COVID-19") == normalise("covid 19") and normalise("L'Aquila.") == normalise("laquila")
+
+
+@pytest.mark.parametrize(("typed", "accepted"), [("1", "-1"), ("C", "C++"), ("C", "C#"), ("35", "3.5"), ("12", "1-2")])
+def test_signs_and_symbols_that_change_the_meaning_count(typed: str, accepted: str) -> None:
+    question = ShortQuestion(id="q", answers=(accepted,), **COMMON)
+    assert check(question, typed).score == 0.0
+    assert check(question, f" {accepted.upper()} ").score == 1.0
+
+
+def test_a_choice_with_credit_scores_its_credit() -> None:
+    choices = (Choice(text="wrong"), Choice(text="half", credit=0.5), Choice(text="full"))
+    question = ChoiceQuestion(id="q", choices=choices, answer="full", **COMMON)
+    assert [check(question, c.text).score for c in choices] == [0.0, 0.5, 1.0]
+    assert not check(question, "half").correct
+
+
+def test_a_range_written_in_decimal_includes_both_ends() -> None:
+    question = NumberQuestion(id="q", answer=3.1415, tolerance=0.0005, **COMMON)
+    assert [check(question, v).score for v in ("3.141", "3.142", 3.141, 3.142, "3.1409", "3.1421")] == [
+        1.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+    assert check(question, "nan").score == 0.0 and check(question, float("inf")).score == 0.0
 
 
 def test_choice_and_truefalse_score_all_or_nothing() -> None:

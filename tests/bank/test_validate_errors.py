@@ -67,9 +67,33 @@ def test_answer_not_among_choices_suggests_the_close_one(write_bank, problems_of
 
 
 def test_duplicate_choice_points_at_the_repeat(write_bank, problems_of: Problems) -> None:
-    text = HEADER + CHOICE.replace("[Leposavić, Zvečan, Zubin Potok]", "[Leposavić, Zvečan, leposavic]")
+    text = HEADER + CHOICE.replace("[Leposavić, Zvečan, Zubin Potok]", '[Leposavić, Zvečan, " LEPOSAVIĆ"]')
     problems = problems_of(write_bank(text))
     assert where(problems, "duplicate-choice") == [(14, 34)]
+
+
+def test_choices_that_differ_in_a_symbol_or_a_sign_are_different(write_bank, problems_of: Problems) -> None:
+    text = HEADER + CHOICE.replace("[Leposavić, Zvečan, Zubin Potok]", '[Leposavić, Leposavic, "C#"]')
+    assert problems_of(write_bank(text)) == []
+    text = HEADER + CHOICE.replace("[Leposavić, Zvečan, Zubin Potok]", '[C++, C, "C#"]')
+    assert problems_of(write_bank(text.replace("answer: Leposavić", "answer: C"))) == []
+
+
+def test_tags_take_any_script_in_lower_case_but_ids_stay_ascii(write_bank, problems_of: Problems) -> None:
+    assert problems_of(write_bank(HEADER + CHOICE.replace("tags: [attack]", "tags: [глоссарий, gjeografi]"))) == []
+    problems = problems_of(write_bank(HEADER + CHOICE.replace("tags: [attack]", "tags: [ГЛОССАРИЙ]")))
+    assert [p["code"] for p in problems] == ["bad-tag"]
+    assert "'глоссарий'" in problems[0]["hint"]
+    problems = problems_of(write_bank(HEADER + CHOICE.replace("id: ", "id: глоссарий.", 1)))
+    assert "bad-id" in [p["code"] for p in problems]
+
+
+def test_credit_counts_only_in_a_choice_question(write_bank, problems_of: Problems) -> None:
+    credit = "[Leposavić, {text: Zvečan, credit: 0.5}, Zubin Potok]"
+    assert problems_of(write_bank(HEADER + CHOICE.replace("[Leposavić, Zvečan, Zubin Potok]", credit))) == []
+    too_much = credit.replace("0.5", "1.5")
+    problems = problems_of(write_bank(HEADER + CHOICE.replace("[Leposavić, Zvečan, Zubin Potok]", too_much)))
+    assert [p["code"] for p in problems] == ["out-of-range"]
 
 
 def test_source_reference_must_resolve(write_bank, problems_of: Problems) -> None:
