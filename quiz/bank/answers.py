@@ -127,7 +127,8 @@ def _within(response: Response, answer: float, tolerance: float) -> bool:
     value = _number(response)
     if value is None:
         return False
-    return abs(value - _decimal(answer)) <= _decimal(tolerance) + _MARGIN * max(1, abs(_decimal(answer)))
+    right = _decimal(answer)
+    return abs(value - right) <= _decimal(tolerance) + _MARGIN * max(Decimal(1), abs(right))
 
 
 def _decimal(value: float) -> Decimal:
