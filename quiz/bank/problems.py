@@ -9,6 +9,10 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+DEFAULT_MAX_PROBLEMS = 200
+"""How many problems a file reports before the rest are only counted (\"and N more\"), so a file of
+broken items costs bounded time and memory."""
+
 
 @dataclass(frozen=True)
 class Problem:

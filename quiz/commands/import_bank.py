@@ -1,4 +1,4 @@
-"""``quiz import FILE --from gift|aiken|csv``: turn a teacher's existing questions into a bank."""
+"""``quiz import FILE [--from KIND]``: turn a teacher's existing questions into a bank."""
 
 from __future__ import annotations
 
@@ -7,21 +7,26 @@ import os
 import sys
 from pathlib import Path
 
+from quiz import exit_codes
 from quiz.errors import UsageError
 
 NAME = "import"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from quiz.formats.imports.import_file import KINDS
+
+    names = ", ".join(KINDS.values())
     parser = subparsers.add_parser(
         NAME,
-        help="import GIFT, Aiken or CSV questions into a new bank",
-        description="Read questions from a GIFT, Aiken or CSV file and write a commented bank that passes "
-                    "`quiz validate`. What did not map is reported on stderr; nothing is written on error.",
+        help=f"import {names} questions into a new bank",
+        description=f"Read questions from a {names} file and write a commented bank that passes "
+                    "`quiz validate`. What did not map is reported on stderr; a malformed question is "
+                    "reported with its line and the others are imported, with exit code 1.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
-    parser.add_argument("--from", dest="kind", required=True, choices=("gift", "aiken", "csv"),
-                        help="the file's format")
+    parser.add_argument("--from", dest="kind", choices=tuple(KINDS),
+                        help="the file's format (default: guessed from the file, and said)")
     parser.add_argument("-o", "--output", type=Path, metavar="BANK.yaml",
                         help="where to write the bank (default: standard output)")
     parser.add_argument("--id", dest="bank_id", default="", metavar="ID",
@@ -42,23 +47,39 @@ def _schema_reference(output: Path | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.formats.imports.import_file import import_file
+    from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
+    from quiz.formats.imports.guess import guess_kind
+    from quiz.formats.imports.import_file import KINDS, import_file
     from quiz.output_file import write_atomically
 
     if not args.file.is_file():
         raise UsageError(f"{args.file} is not a file", "give the path of the file to import")
-    result = import_file(args.file, args.kind, bank_id=args.bank_id, output=args.output,
+    kind = args.kind
+    if kind is None:
+        kind = guess_kind(args.file)
+        print(f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)", file=sys.stderr)
+    result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output,
                          schema=_schema_reference(args.output))
-    if args.output is None:
-        sys.stdout.write(result.text)
-    else:
-        write_atomically(args.output, result.text.encode("utf-8"))
-    where = args.output or "standard output"
-    print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
+    if result.bank is not None:
+        if args.output is None:
+            sys.stdout.write(result.text)
+        else:
+            write_atomically(args.output, result.text.encode("utf-8"))
+        where = args.output or "standard output"
+        print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):
         print(f"  line {note.line}: {note.message}", file=sys.stderr)
     if result.placeholders:
         print(f"  TO DO: write the explanation of {len(result.placeholders)} question(s) "
               f"({', '.join(result.placeholders[:5])}{', ...' if len(result.placeholders) > 5 else ''}); "
               "their text says TO DO", file=sys.stderr)
-    return 0
+    for error in sorted(result.errors, key=lambda e: e.line)[:DEFAULT_MAX_PROBLEMS]:
+        print(f"quiz: error: {error}", file=sys.stderr)
+    if result.error_count > len(result.errors):
+        print(f"quiz: and {result.error_count - len(result.errors)} more errors", file=sys.stderr)
+    if result.error_count:
+        imported = len(result.bank.questions) if result.bank else 0
+        print(f"quiz import: {result.error_count} question(s) not imported, {imported} imported: fix the "
+              "lines above and import again", file=sys.stderr)
+        return exit_codes.INVALID
+    return exit_codes.OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,7 @@ def bank_file(tmp_path: Path, bank: Bank) -> Path:
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+MOODLE = Path(os.environ.get("QUIZ_MOODLE_FIXTURES")
+              or Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "moodle")
+"""Moodle's own import fixtures (GPL, so kept outside the project); tests skip when they are absent."""

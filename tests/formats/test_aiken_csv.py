@@ -14,7 +14,7 @@ from quiz.formats.exports.csv import export_csv
 from quiz.formats.imports.aiken import read_aiken
 from quiz.formats.imports.context import FormatError, ImportContext
 from quiz.formats.imports.csv import read_csv
-from tests.formats.conftest import FIXTURES, HOSTILE
+from tests.formats.conftest import FIXTURES, HOSTILE, MOODLE
 
 
 def context() -> ImportContext:
@@ -40,10 +40,23 @@ def test_aiken_reads_options_with_and_without_space_and_html_as_text() -> None:
     ("Q\nA) yes\nB) no\nANSWER: C\n", 4, "ANSWER: C is not one of the options"),
     ("Q\nA) yes\nB) no\n", 1, "no ANSWER: line"),
 ])
-def test_aiken_error_cases_name_their_line(text: str, line: int, message: str) -> None:
-    with pytest.raises(FormatError) as caught:
-        read_aiken(text, context())
-    assert caught.value.line == line and message in caught.value.message
+def test_aiken_error_cases_name_their_line_and_the_good_questions_are_kept(text: str, line: int,
+                                                                           message: str) -> None:
+    good = "Good?\nA) yes\nB) no\nANSWER: A\n\n"
+    imported = read_aiken(good + text, context())
+    error = imported.errors[0]
+    assert error.line == line + 5 and message in error.message
+    assert imported.questions[0].prompt == "Good?"
+
+
+def test_moodles_aiken_error_fixture_gives_its_errors_and_its_two_good_questions() -> None:
+    path = MOODLE / "aiken" / "aiken_errors.txt"
+    if not path.exists():
+        pytest.skip(f"Moodle's fixtures are not at {MOODLE} (they stay outside the project: GPL)")
+    imported = read_aiken(path.read_text(encoding="utf-8"), context())
+    assert [e.line for e in imported.errors] == [3, 5, 7, 18]
+    assert [q.prompt for q in imported.questions] == ["A good question", "A second good question"]
+    assert [q.answer for q in imported.questions] == ["Correct", "Correct (No space)"]
 
 
 def test_csv_has_the_documented_columns_and_one_row_per_question(bank: Bank) -> None:

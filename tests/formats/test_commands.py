@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from quiz.bank.load import load_bank_file
 from quiz.bank.model import Bank
@@ -75,25 +76,36 @@ def test_import_round_trip_through_gift_and_csv_files(bank_file: Path, bank: Ban
         assert back.questions == bank.questions
 
 
-def test_failed_import_leaves_no_file_and_keeps_the_old_one(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_questions_are_reported_with_their_lines_and_the_good_ones_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "bad.gift"
-    source.write_text("Good? {T}\n\nBad {=a ~b\n", encoding="utf-8")
+    source.write_text("Good? {T}\n\nBad {=a ~b\n\nAlso bad {#x}\n\nFine too? {F}\n", encoding="utf-8")
     out = tmp_path / "bank.yaml"
-    out.write_text("old content\n", encoding="utf-8")
     assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 1
-    assert out.read_text(encoding="utf-8") == "old content\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.gift", "bank.yaml"]
-    assert "bad.gift, line 3: Could not find a }" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "bad.gift, line 3: Could not find a }" in err and "bad.gift, line 5: 'x' is not a number" in err
+    assert "2 question(s) not imported, 2 imported" in err
+    assert [q["prompt"] for q in yaml.safe_load(out.read_text(encoding="utf-8"))["questions"]] == ["Good?", "Fine too?"]
 
 
-def test_import_that_would_make_an_invalid_bank_names_the_source_line(
+def test_a_file_with_nothing_to_import_writes_nothing_and_still_prints_its_notes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "essay.gift"
+    source.write_text("Write about it. {}\n", encoding="utf-8")
+    out = tmp_path / "bank.yaml"
+    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "line 1: essay question skipped" in err and "No valid question found" in err
+    assert not out.exists()
+
+
+def test_import_that_would_make_an_invalid_question_names_the_source_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "pairs.gift"
     source.write_text("First? {T}\n\nMatch. {=a -> b =c -> d}\n", encoding="utf-8")
     assert main(["import", str(source), "--from", "gift", "-o", str(tmp_path / "x.yaml")]) == 1
-    assert "pairs.gift, line 3: this would not make a valid bank" in capsys.readouterr().err
-    assert not (tmp_path / "x.yaml").exists()
+    assert "pairs.gift, line 3: this would not make a valid question" in capsys.readouterr().err
+    assert len(yaml.safe_load((tmp_path / "x.yaml").read_text(encoding="utf-8"))["questions"]) == 1
 
 
 def test_import_aiken_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

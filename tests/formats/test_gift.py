@@ -13,6 +13,7 @@ from quiz.bank.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    Pair,
     ShortQuestion,
     SourceRef,
     TrueFalseQuestion,
@@ -20,9 +21,9 @@ from quiz.bank.model import (
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats import gift_syntax, moodle
 from quiz.formats.exports.gift import export_gift, question_text
-from quiz.formats.imports.context import FormatError, ImportContext
+from quiz.formats.imports.context import ImportContext
 from quiz.formats.imports.gift import read_gift
-from tests.formats.conftest import FIXTURES, HOSTILE
+from tests.formats.conftest import FIXTURES, HOSTILE, MOODLE
 
 
 def read(text: str) -> tuple[list, list[str]]:
@@ -133,11 +134,91 @@ def test_hand_written_gift_multi_line_escapes_and_blank_line_inside_braces() -> 
     assert any("blank line inside" in n for n in notes)
 
 
-def test_several_equals_answers_become_multi_with_a_note() -> None:
-    questions, notes = read("Select all that apply. {=Merge sort =Quick sort ~Bubble sort}")
-    assert isinstance(questions[0], MultiQuestion)
-    assert questions[0].answers == ("Merge sort", "Quick sort")
-    assert any("several = answers" in n for n in notes)
+def test_several_equals_answers_are_a_single_answer_question_as_moodle_reads_it() -> None:
+    (question,), _ = read("Pick one. {=Merge sort =Quick sort ~Bubble sort}")
+    assert isinstance(question, ChoiceQuestion)
+    assert question.answer == "Merge sort"
+    assert [c.credit for c in question.choices] == [0, 1.0, 0]
+
+
+@pytest.mark.parametrize("text", ["{~wrong ~%50%half =full}", "{~a ~%25%b ~%50%c =d}"])
+def test_partial_credit_with_an_equals_answer_is_a_choice_with_credit(text: str) -> None:
+    (question,), _notes = read(f"Q? {text}")
+    assert isinstance(question, ChoiceQuestion)
+    credits = {c.text: c.credit for c in question.choices}
+    expected = {"wrong": 0, "half": 0.5, "full": 0} if "half" in text else {"a": 0, "b": 0.25, "c": 0.5, "d": 0}
+    assert credits == expected
+    assert question.answer == ("full" if "half" in text else "d")
+
+
+def test_symbols_and_signs_make_different_choices() -> None:
+    questions, _ = read("Which? {=C++ ~C ~C\\#}\n\nWhich? {=-1 ~1 ~7}\n")
+    assert [[c.text for c in q.choices] for q in questions] == [["C++", "C", "C#"], ["-1", "1", "7"]]
+
+
+def test_numerical_with_wrong_answer_feedback_and_a_decimal_range() -> None:
+    (first, second), notes = read("Q? {#3:2~#Completely wrong}\n\nPi? {#3.141..3.142}\n")
+    assert (first.answer, first.tolerance) == (3, 2)
+    assert (second.answer, second.tolerance) == (3.1415, 0.0005)
+    assert any("wrong-answer feedback" in n for n in notes)
+
+
+def test_forms_moodle_accepts_single_word_and_tilde_equals() -> None:
+    (short, choice), _ = read("Say one. {One}\n\nHow many? {~=some ~a few}\n")
+    assert isinstance(short, ShortQuestion) and short.answers == ("One",)
+    assert isinstance(choice, ChoiceQuestion) and choice.answer == "some"
+    assert [c.text for c in choice.choices] == ["some", "a few"]
+
+
+def test_html_answers_and_feedback_follow_the_question_format() -> None:
+    text = ('[html]<p>Listen <a href="https://example.org/bonjour.mp3">here</a><!-- note to self --> '
+            '<img src="cat.png"></p> {=<b>Bonjour</b>#<i>Oui</i> ~Au revoir}')
+    (question,), notes = read(text)
+    assert question.prompt == "Listen here (https://example.org/bonjour.mp3)"
+    assert [(c.text, c.feedback) for c in question.choices] == [("Bonjour", "Oui"), ("Au revoir", "")]
+    assert any("cat.png left out" in n for n in notes)
+    (default,), _ = read("Moodle <b>bold</b><!-- x --> ? {=<i>yes</i> ~no}")
+    assert default.prompt == "Moodle bold ?" and default.answer == "yes"
+
+
+def test_markdown_emphasis_and_line_breaks_come_through_as_plain_text() -> None:
+    (question,), _ = read("[markdown]**Bold** and *it*\\nnext [a link](https://example.org) {T}")
+    assert question.prompt == "Bold and it\nnext a link (https://example.org)"
+
+
+def test_a_question_right_after_another_or_after_a_category_starts_a_new_one() -> None:
+    questions, _ = read("First? {T}\nSecond? {F}\n$CATEGORY: $course$/top/Geo\nThird? {=a ~b}\n"
+                        "::t4:: Fourth? {T}\n")
+    assert [q.prompt for q in questions] == ["First?", "Second?", "Third?", "Fourth?"]
+    assert [q.tags for q in questions] == [(), (), ("geo",), ("geo",)]
+
+
+def test_an_unclosed_brace_is_an_error_at_its_line_and_the_next_question_is_kept() -> None:
+    imported = read_gift("::t1:: What? {=a ~b\n\n::t2:: Next {=x ~y}\n", ImportContext("test.gift", "t", "t"))
+    assert [(e.line, e.message) for e in imported.errors] == [(1, "test.gift, line 1: Could not find a }")]
+    assert [q.prompt for q in imported.questions] == ["Next"]
+
+
+def test_categories_in_any_script_become_distinct_tags() -> None:
+    questions, notes = read("$CATEGORY: $course$/top/ГЛОССАРИЙ\n\nQ1? {T}\n\n$CATEGORY: Gjeografi\n\nQ2? {T}\n\n"
+                            "$CATEGORY: gjeografi\n\nQ3? {T}\n")
+    assert [q.tags for q in questions] == [("глоссарий",), ("gjeografi",), ("gjeografi-2",)]
+    assert any("gjeografi-2" in n for n in notes)
+
+
+def test_format_prefixes_arrows_and_weights_round_trip_exactly() -> None:
+    questions = [
+        ShortQuestion(id="t.pct", prompt="[markdown]**Bold**", answers=("%50%half", "[html]x"),
+                      explanation="[html]<b>kept</b>", source=(SourceRef(source="t"),), tags=("t",)),
+        MatchQuestion(id="t.arrow", prompt="M", pairs=(Pair(left="a -> b", right="c -> d"), Pair(left="<e>", right="f"),
+                                                      Pair(left="g", right="[plain]h")),
+                      explanation="E", source=(SourceRef(source="t"),), tags=("t",)),
+        ChoiceQuestion(id="t.choice", prompt="P", choices=(Choice(text="%50%x", credit=0.5), Choice(text="=y"),
+                                                           Choice(text="%20%z")),
+                       answer="%20%z", explanation="E", source=(SourceRef(source="t"),), tags=("t",)),
+    ]
+    back, notes = read("\n\n".join(question_text(q) for q in questions) + "\n")
+    assert back == questions, notes
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
@@ -146,18 +227,43 @@ def test_several_equals_answers_become_multi_with_a_note() -> None:
     ("Q {#abc}", 1, "not a number"),
     ("Q {~a ~b}", 1, "no right answer"),
     ("Q {=%50%a}\n", 1, "no accepted answer"),
+    ('// quiz: {"a": [1]\nQ {T}', 1, "not valid JSON"),
+    ("// quiz: " + "[" * 100000 + "]" * 100000 + "\nQ {T}", 1, "longer than"),
+    ('// quiz-bank: {"id": "x", "title": "t", "notes": [1]}\nWhat? {=a ~b}\n', 1, "does not describe a bank"),
 ])
-def test_errors_name_the_line(text: str, line: int, message: str) -> None:
-    with pytest.raises(FormatError) as caught:
-        read(text)
-    assert caught.value.line == line
-    assert message in caught.value.message
-    assert f"test.gift, line {line}:" in caught.value.message
+def test_errors_name_the_line_and_the_good_questions_are_kept(text: str, line: int, message: str) -> None:
+    imported = read_gift(f"Good? {{T}}\n\n{text}", ImportContext("test.gift", "t", "t"))
+    (error,) = imported.errors
+    assert error.line == line + 2
+    assert message in error.message
+    assert f"test.gift, line {line + 2}:" in error.message
+    assert [q.prompt for q in imported.questions][:1] == ["Good?"]
+
+
+def test_every_malformed_question_is_reported_in_one_run() -> None:
+    text = "".join(f"Q{n} {{#x{n}}}\n\n" for n in range(300)) + "Fine? {T}\n"
+    imported = read_gift(text, ImportContext("test.gift", "t", "t"))
+    assert imported.error_count == 300 and len(imported.errors) == 200
+    assert [e.line for e in imported.errors[:3]] == [1, 3, 5]
+    assert len(imported.questions) == 1
 
 
 def test_file_without_questions_is_an_error() -> None:
-    with pytest.raises(FormatError, match="No valid question found"):
-        read("// only a comment\n\nJust a description.\n")
+    imported = read_gift("// only a comment\n\n", ImportContext("test.gift", "t", "t"))
+    assert "No valid question found" in imported.errors[0].message
+
+
+def test_gift_reading_is_linear_in_time() -> None:
+    import time
+
+    def cost(n: int) -> float:
+        text = "Q {" + "~x " * n + "\n" + "\n" * (n // 10) + "=y}\n"
+        started = time.perf_counter()
+        read_gift(text, ImportContext("test.gift", "t", "t"))
+        return time.perf_counter() - started
+
+    small, large = cost(4000), cost(40000)
+    assert large < 2.0 and large < 25 * max(small, 0.002)
 
 
 def test_text_moodle_would_read_as_html_is_marked_plain_and_still_round_trips() -> None:
@@ -170,3 +276,46 @@ def test_text_moodle_would_read_as_html_is_marked_plain_and_still_round_trips() 
     assert questions[0].prompt == "Is <b>&amp;</b> markup?"
     assert questions[0].choices[0].text == "<i>yes</i>"
     assert not [note for note in notes if "plain" in note.lower()]
+
+
+def _moodle_gift(name: str) -> str:
+    path = MOODLE / "gift" / name
+    if not path.exists():
+        pytest.skip(f"Moodle's fixtures are not at {MOODLE} (they stay outside the project: GPL)")
+    return path.read_text(encoding="utf-8")
+
+
+def test_moodles_gift_fixture_imports_what_moodle_imports_minus_the_essay() -> None:
+    questions, notes = read(_moodle_gift("questions.gift.txt"))
+    kinds = [type(q).__name__ for q in questions]
+    assert kinds == ["MatchQuestion", "ChoiceQuestion", "MultiQuestion", "NumberQuestion", "ShortQuestion",
+                     "TrueFalseQuestion", "TrueFalseQuestion", "TrueFalseQuestion"]
+    match, single, multi, number, short, tf, t1, t2 = questions
+    assert [p.right for p in match.pairs] == ["Forum", "Choice", "Database", "Wiki"]
+    assert [(c.text, c.feedback) for c in single.choices] == [
+        ("yellow", "right; good!"), ("red", "wrong, it's yellow"), ("blue", "wrong, it's yellow")]
+    assert single.answer == "yellow" and multi.answers == ("yellow", "off-beige")
+    assert (number.answer, number.tolerance) == (3, 2)
+    assert short.answers == ("Frog",)
+    assert tf.answer is False and tf.explanation == "This is, of course, a Hitchiker's Guide to the Galaxy reference."
+    assert t1.answer is True and t2.answer is True
+    text = "\n".join(notes)
+    assert "2: essay question skipped" in text and "extra matching answer 'Chat' dropped" in text
+    assert "answer 'Cat' dropped" in text
+
+
+def test_moodles_gift_category_fixture_tags_its_questions_and_keeps_the_link() -> None:
+    questions, _ = read(_moodle_gift("questions_in_category.gift.txt"))
+    assert len(questions) == 4 and {q.tags for q in questions} == {("default-for-new-features",)}
+    greeting = questions[1]
+    assert greeting.prompt.startswith("Listen to this greeting: (http://demo.moodle.net/file.php/5/media/bonjour.mp3)")
+    assert greeting.answer == "French"
+    assert questions[3].prompt == ("Moodle is an acronym for Modular Object-Oriented Dynamic Learning "
+                                   "Environment.")
+
+
+def test_moodles_gift_examples_all_import() -> None:
+    imported = read_gift(_moodle_gift("examples.txt"), ImportContext("examples.txt", "t", "t"))
+    assert imported.errors == () and len(imported.questions) == 43
+    difficult = next(q for q in imported.questions if q.prompt == "Difficult question.")
+    assert [c.credit for c in difficult.choices] == [0, 0.5, 0]

@@ -6,7 +6,9 @@ difficulty, units, the bank's sources and notes) goes in ``//`` comments that ``
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Sequence
 from typing import assert_never
 
@@ -26,34 +28,66 @@ from quiz.bank.write import plain
 from quiz.formats import moodle
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.gift_syntax import escape
+from quiz.formats.gift_syntax import escape, strip_format
 from quiz.formats.moodle import category_path
 
 BANK_COMMENT = "// quiz-bank: "
 QUESTION_COMMENT = "// quiz: "
 
 
+_WEIGHT = re.compile(r"^\s*%-*[0-9]{1,2}\.?[0-9]*%")
+"""Text Moodle would read as a %weight% at the start of an answer."""
+
+
+def _field(text: str) -> str:
+    """A text field; one that starts like a ``[format]`` prefix gets ``[plain]`` before it, which
+    Moodle reads as the field's format, so the text arrives as written."""
+    return _prefix(text) + escape(text)
+
+
+def _prefix(text: str) -> str:
+    return "[plain]" if strip_format(text)[1] else ""
+
+
 def _feedback(text: str) -> str:
-    return f"#{escape(text)}" if text else ""
+    return f"#{_field(text)}" if text else ""
+
+
+def _weighted(text: str, percent: float) -> str:
+    """``~`` with a %weight% when it has credit or its text would otherwise read as one."""
+    weight = f"%{moodle.text(percent)}%" if percent or _WEIGHT.match(text) else ""
+    return f"~{weight}{_field(text)}"
+
+
+def _left(text: str) -> str:
+    """A match question's left side: in HTML when it holds ``->``, so Moodle does not cut it there."""
+    if "->" not in text:
+        return _field(text)
+    return "[html]" + escape(html.escape(text, quote=False).replace("->", "-&gt;").replace("\n", "<br>"))
+
+
+def _right(text: str) -> str:
+    """The right side, which Moodle reads without a format prefix: leading spaces would be lost."""
+    return escape(text)
 
 
 def _answers(question: AnyQuestion) -> list[str]:
     match question:
         case ChoiceQuestion():
-            return [("=" if c.text == question.answer else "~") + escape(c.text) + _feedback(c.feedback)
-                    for c in question.choices]
+            return [("=" + _field(c.text) if c.text == question.answer else _weighted(c.text, c.credit * 100))
+                    + _feedback(c.feedback) for c in question.choices]
         case MultiQuestion():
             weights = moodle.multi_weights([c.text for c in question.choices], question.answers)
-            return [f"~%{moodle.text(w)}%{escape(c.text)}{_feedback(c.feedback)}"
+            return [f"~%{moodle.text(w)}%{_field(c.text)}{_feedback(c.feedback)}"
                     for c, w in zip(question.choices, weights, strict=True)]
         case TrueFalseQuestion():
             return ["TRUE" if question.answer else "FALSE"]
         case ShortQuestion():
-            return [f"={escape(answer)}" for answer in question.answers]
+            return [("=%100%" if _WEIGHT.match(answer) else "=") + _field(answer) for answer in question.answers]
         case MatchQuestion():
-            return [f"={escape(p.left)} -> {escape(p.right)}" for p in question.pairs]
+            return [f"={_left(p.left)} -> {_right(p.right)}" for p in question.pairs]
         case OrderQuestion():
-            return [f"={position} -> {escape(item)}" for position, item in enumerate(question.items, 1)]
+            return [f"={position} -> {_right(item)}" for position, item in enumerate(question.items, 1)]
         case NumberQuestion():
             return [f"#{number_text(question.answer)}:{number_text(question.tolerance)}"]
         case _:
@@ -89,9 +123,10 @@ def question_text(question: AnyQuestion) -> str:
     lines = [
         "// " + " ".join(labels),
         QUESTION_COMMENT + json.dumps(_meta(question), ensure_ascii=False),
-        f"::{escape(question.id)}::{_text_format(question)}{escape(question.prompt)} {{",
+        f"::{escape(question.id)}::{_text_format(question) or _prefix(question.prompt)}"
+        f"{escape(question.prompt)} {{",
         *(f"  {answer}" for answer in _answers(question)),
-        f"  ####{escape(question.explanation)}",
+        f"  ####{_field(question.explanation)}",
         "}",
     ]
     return "\n".join(lines)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.bank.model import FORMAT_VERSION, AnyQuestion, Bank, Source, SourceRef, StudyNotes
+from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
 from quiz.bank.text import slug
 from quiz.errors import QuizError
 from quiz.formats.bank_info import BankInfo
@@ -41,9 +43,34 @@ class ImportContext:
     source_id: str
     notes: list[Note] = field(default_factory=list)
     used_ids: set[str] = field(default_factory=set)
+    errors: list[FormatError] = field(default_factory=list)
+    error_count: int = 0
+    tag_names: dict[str, str] = field(default_factory=dict)
+    noted_tags: set[str] = field(default_factory=set)
 
     def note(self, line: int, message: str) -> None:
         self.notes.append(Note(line, message))
+
+    def error(self, error: FormatError) -> None:
+        """Report a malformed question and go on with the next; past the problem cap only count it."""
+        self.error_count += 1
+        if len(self.errors) < DEFAULT_MAX_PROBLEMS:
+            self.errors.append(error)
+
+    def tag(self, name: str, line: int) -> str:
+        """A category or label as a tag: its letters in any script, NFC, lower case; two names that
+        would give the same tag get different ones, with a note."""
+        tag = tag_text(name)
+        if not tag:
+            return ""
+        unique, number = tag, 2
+        while self.tag_names.setdefault(unique, name) != name:
+            unique, number = f"{tag}-{number}", number + 1
+        if unique != tag and unique not in self.noted_tags:
+            self.noted_tags.add(unique)
+            self.note(line, f"category {name!r} would give the tag {tag!r} of {self.tag_names[tag]!r}: "
+                            f"tagged {unique!r}")
+        return unique
 
     @property
     def source(self) -> tuple[SourceRef, ...]:
@@ -67,6 +94,13 @@ class ImportContext:
         return unique
 
 
+def tag_text(name: str) -> str:
+    """Letters and digits of any script in lower case (NFC), other runs as single dashes."""
+    normal = unicodedata.normalize("NFC", name).lower()
+    cleaned = re.sub(r"[^\w.]+|_+", "-", normal)
+    return cleaned.strip("-._")[:60].strip("-._")
+
+
 @dataclass(frozen=True)
 class Imported:
     """What an importer read: questions, the bank information if the file carried it, and notes."""
@@ -75,6 +109,8 @@ class Imported:
     notes: tuple[Note, ...]
     lines: dict[str, int]
     info: BankInfo | None = None
+    errors: tuple[FormatError, ...] = ()
+    error_count: int = 0
 
 
 def build_bank(imported: Imported, path: Path, bank_id: str, source_id: str, kind: str) -> Bank:

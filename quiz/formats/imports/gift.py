@@ -1,6 +1,9 @@
-"""Moodle GIFT text to quiz questions, as Moodle writes it and as teachers hand-write it.
+"""Moodle GIFT text to quiz questions, read as Moodle's ``question/format/gift/format.php`` reads it.
 
-Raw line breaks inside a question are layout and become spaces; ``\\n`` is a real line break.
+A question ends at a blank line, at a ``$CATEGORY:`` line, or where a second question starts right
+after a closed ``{...}``; an unclosed ``{`` is an error at its line and never swallows the next
+question. Raw line breaks inside a question are layout and become spaces; ``\\n`` is a real line break.
+Text is in the question's format (Moodle's own by default, HTML-like), answers and feedback too.
 Essay and description items have no quiz counterpart and are skipped with a note naming their line.
 """
 
@@ -8,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from quiz.bank.model import (
@@ -25,23 +28,31 @@ from quiz.bank.model import (
     SourceRef,
     TrueFalseQuestion,
 )
-from quiz.bank.text import PLACEHOLDER, slug
+from quiz.bank.text import PLACEHOLDER
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
-from quiz.formats.gift_syntax import find, positions, split, strip_format, to_plain, unescape
+from quiz.formats.gift_syntax import find, split, strip_format, unescape
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
+from quiz.formats.rich_text import to_text
 
 _ID = re.compile(r"\[id:([^\]]*)\]")
 _TAG = re.compile(r"\[tag:([^\]]*)\]")
-_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
+"""Moodle's ``$giftanswerweightregex``: what counts as a %weight% before an answer."""
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+_MAX_COMMENT = 65536
+"""A ``// quiz:`` comment longer than this is not one quiz wrote: refused with its line."""
 
 
 @dataclass
 class _Block:
-    """Consecutive non-blank lines: comments apart, the rest joined with their line numbers."""
+    """One question's lines (comments apart), with their line numbers."""
 
     comments: list[tuple[int, str]] = field(default_factory=list)
     lines: list[tuple[int, str]] = field(default_factory=list)
+    category: tuple[int, str] | None = None
+    opened_at: int = 0
+    brace_line: int = 0
+    closed: bool = False
 
     @property
     def start(self) -> int:
@@ -51,83 +62,117 @@ class _Block:
     def text(self) -> str:
         return "\n".join(line for _, line in self.lines)
 
-    def line_at(self, offset: int) -> int:
-        """The file line of a character offset in :attr:`text`."""
-        starts, position = [], 0
-        for _, line in self.lines:
-            starts.append(position)
-            position += len(line) + 1
-        return self.lines[max(0, bisect_right(starts, offset) - 1)][0]
 
-    def open_braces(self) -> int:
-        text = self.text
-        return len(split(text, "{")) - len(split(text, "}"))
+def _braces(line: str) -> list[str]:
+    """The unescaped braces of a line, in order."""
+    found, index = [], 0
+    while index < len(line):
+        char = line[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char in "{}":
+            found.append(char)
+        index += 1
+    return found
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One answer inside the braces: ``=`` or ``~``, an optional %weight%, text, optional #feedback."""
+class _Splitter:
+    """Cuts GIFT text into question blocks in one pass over its lines."""
 
-    mark: str
-    weight: float | None
-    text: str
-    feedback: str
+    def __init__(self, ctx: ImportContext) -> None:
+        self.ctx = ctx
+        self.blocks: list[_Block] = []
+        self.current = _Block()
+        self.category: tuple[int, str] | None = None
 
-    @property
-    def full_marks(self) -> bool:
-        return self.weight is None or self.weight >= 100
+    def flush(self) -> None:
+        if self.current.lines or self.current.comments:
+            self.current.category = self.category
+            self.blocks.append(self.current)
+        self.current = _Block()
+
+    def add(self, number: int, line: str) -> None:
+        block = self.current
+        for brace in _braces(line):
+            if brace == "{" and block.opened_at:
+                return self.unclosed(number, line)
+            if brace == "{":
+                block.opened_at = block.brace_line = number
+            elif block.opened_at:
+                block.opened_at, block.closed = 0, True
+        block.lines.append((number, line))
+
+    def unclosed(self, number: int, line: str) -> None:
+        """The open ``{`` never closed before the next question: an error at its line; go on from here."""
+        self.ctx.error(FormatError(self.ctx.path, self.current.opened_at, "Could not find a }",
+                                   "close the answers with } (write \\} for a literal brace)"))
+        self.current = _Block()
+        self.line(number, line)
+
+    def line(self, number: int, line: str) -> None:
+        stripped = line.strip()
+        block = self.current
+        starts_question = stripped.startswith("::") or stripped.startswith("$CATEGORY:")
+        if block.opened_at:
+            if not stripped:
+                self.ctx.note(number, "blank line inside a question's braces ignored (GIFT ends a question "
+                                      "at a blank line)")
+            elif stripped.startswith("//"):
+                pass
+            elif starts_question or (_braces(line)[:1] == ["{"]):
+                self.unclosed(number, line)
+            else:
+                self.add(number, line)
+            return
+        if not stripped:
+            self.flush()
+        elif stripped.startswith("//"):
+            if block.closed:
+                self.flush()
+            if not self.current.lines:
+                self.current.comments.append((number, stripped[2:].strip()))
+        elif stripped.startswith("$CATEGORY:"):
+            self.flush()
+            self.category = (number, stripped[len("$CATEGORY:"):].strip())
+        else:
+            if block.closed and (starts_question or "{" in _braces(line)):
+                self.flush()
+            self.add(number, line)
+
+    def finish(self) -> list[_Block]:
+        if self.current.opened_at:
+            self.ctx.error(FormatError(self.ctx.path, self.current.opened_at, "Could not find a }",
+                                       "close the answers with } (write \\} for a literal brace)"))
+            self.current = _Block()
+        self.flush()
+        return self.blocks
 
 
 def _blocks(text: str, ctx: ImportContext) -> list[_Block]:
-    blocks: list[_Block] = []
-    current = _Block()
+    splitter = _Splitter(ctx)
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            if current.lines and current.open_braces() > 0:
-                ctx.note(number, "blank line inside a question's braces ignored (GIFT ends a question at a "
-                                 "blank line)")
-                continue
-            if current.lines or current.comments:
-                blocks.append(current)
-            current = _Block()
-        elif line.lstrip().startswith("//"):
-            current.comments.append((number, line.lstrip()[2:].strip()))
-        else:
-            current.lines.append((number, line))
-    if current.lines or current.comments:
-        blocks.append(current)
-    return blocks
+        splitter.line(number, line)
+    return splitter.finish()
 
 
-def _plain(raw: str, default_format: str = "") -> tuple[str, str]:
-    """(plain text, format found) for an escaped GIFT text field."""
+def _field(raw: str, default_format: str, line: int, ctx: ImportContext) -> str:
+    """One escaped GIFT text field as plain text, read in its own [format] or the question's."""
     body, text_format = strip_format(raw.strip())
     unwrapped = re.sub(r"[ \t]*\n[ \t]*", " ", body)
-    return to_plain(unescape(unwrapped).strip(), text_format or default_format), text_format or default_format
+    plain = to_text(unescape(unwrapped).strip(), text_format or default_format)
+    for medium in plain.media:
+        ctx.note(line, f"{medium} left out: a bank holds text only")
+    return plain.text
 
 
-def _items(body: str, line: int, path: str) -> list[_Item]:
-    marks = positions(body, "=~")
-    if not marks or body[: marks[0]].strip():
-        raise FormatError(path, line, "the answers must each start with = (right) or ~ (wrong)",
-                          "write {=right ~wrong}, {T}, {#42} or {=left -> right ...}")
-    items = []
-    for start, end in zip(marks, [*marks[1:], len(body)], strict=True):
-        chunk = body[start + 1:end]
-        weight = None
-        if match := _WEIGHT.match(chunk.lstrip()):
-            weight = float(match.group(1))
-            chunk = chunk.lstrip()[match.end():]
-        text, _, feedback = _split_feedback(chunk)
-        items.append(_Item(body[start], weight, text, feedback))
-    return items
+@dataclass(frozen=True)
+class _Answer:
+    """One answer of a choice question with Moodle's fraction (1 for ``=``), text and feedback."""
 
-
-def _split_feedback(chunk: str) -> tuple[str, str, str]:
-    index = find(chunk, "#")
-    if index < 0:
-        return chunk, "", ""
-    return chunk[:index], "#", chunk[index + 1:]
+    fraction: float
+    text: str
+    feedback: str
 
 
 @dataclass
@@ -140,7 +185,36 @@ class _Parts:
     explanation: str
     answers: str
     answers_line: int
+    text_format: str
     labels: dict[str, Any]
+
+    def error(self, ctx: ImportContext, message: str, hint: str) -> FormatError:
+        return FormatError(ctx.path, self.answers_line, message, hint)
+
+    def text(self, raw: str, ctx: ImportContext) -> str:
+        return _field(raw, self.text_format, self.line, ctx)
+
+
+def _pieces(text: str, mark: str) -> list[str]:
+    """Moodle's ``explode`` of the answers, dropping an empty first piece."""
+    pieces = split(text, mark)
+    if pieces and not pieces[0].strip():
+        pieces = pieces[1:]
+    return pieces
+
+
+def _weight(piece: str) -> tuple[float | None, str]:
+    """(fraction, rest) when the piece starts with a %weight%, else (None, piece)."""
+    match = _WEIGHT.match(piece)
+    if match is None:
+        return None, piece
+    value = piece[1:].split("%", 1)[0]
+    return float(value) / 100, piece[match.end():]
+
+
+def _comment(piece: str) -> tuple[str, str]:
+    index = find(piece, "#")
+    return (piece, "") if index < 0 else (piece[:index], piece[index + 1:])
 
 
 def _question(parts: _Parts, ctx: ImportContext) -> AnyQuestion | None:
@@ -153,15 +227,15 @@ def _question(parts: _Parts, ctx: ImportContext) -> AnyQuestion | None:
     if body.startswith("#"):
         return _number(parts, body[1:], ctx)
     if find(body, "~") >= 0:
-        return _choice(parts, _items(body, parts.answers_line, ctx.path), ctx)
+        return _choice(parts, body, ctx)
     if find(body, "=") >= 0 and "->" in body:
-        return _match(parts, _items(body, parts.answers_line, ctx.path), ctx)
-    head, _, rest = _split_feedback(body)
-    if head.strip().upper() in _TRUE_FALSE:
+        return _match(parts, body, ctx)
+    head, rest = _comment(body)
+    if head.strip() in _TRUE_FALSE:
         if rest.strip():
             ctx.note(parts.line, "true/false feedback dropped: quiz shows the explanation instead")
-        return TrueFalseQuestion(**_common(parts, ctx), answer=_TRUE_FALSE[head.strip().upper()])
-    return _short(parts, _items(body, parts.answers_line, ctx.path), ctx)
+        return TrueFalseQuestion(**_common(parts, ctx), answer=_TRUE_FALSE[head.strip()])
+    return _short(parts, body, ctx)
 
 
 def _common(parts: _Parts, ctx: ImportContext) -> dict[str, Any]:
@@ -177,39 +251,59 @@ def _common(parts: _Parts, ctx: ImportContext) -> dict[str, Any]:
     }
 
 
-def _text(raw: str) -> str:
-    return _plain(raw)[0]
+def _choice_answers(parts: _Parts, body: str, ctx: ImportContext) -> list[_Answer]:
+    """Moodle: ``=`` becomes ``~=``, the text is cut at ``~``, ``=`` is full marks, else a %weight%."""
+    pieces = _pieces("~=".join(split(body, "=")), "~")
+    if len(pieces) < 2:
+        raise parts.error(ctx, "a choice question needs at least two answers", "write {=right ~wrong}")
+    answers = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        fraction, rest = (1.0, piece[1:]) if piece.startswith("=") else _weight(piece)
+        text, feedback = _comment(rest)
+        answers.append(_Answer(fraction or 0.0, parts.text(text, ctx), parts.text(feedback, ctx)))
+    return answers
 
 
-def _choice(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion:
-    choices = tuple(Choice(text=_text(i.text), feedback=_text(i.feedback)) for i in items)
-    equals = [c.text for c, i in zip(choices, items, strict=True) if i.mark == "="]
-    positive = [c.text for c, i in zip(choices, items, strict=True) if i.mark == "~" and (i.weight or 0) > 0]
-    if len(equals) == 1 and not positive:
-        return ChoiceQuestion(**_common(parts, ctx), choices=choices, answer=equals[0])
-    if len(equals) > 1:
-        ctx.note(parts.line, "several = answers: Moodle gives full marks for any one of them, quiz imports a "
-                             "multi question that asks for all of them")
-    answers = equals + positive
-    if not answers:
-        raise FormatError(ctx.path, parts.answers_line, "no right answer: mark one with = or give it a "
-                          "positive %weight%", "write {=right ~wrong} or {~%50%a ~%50%b ~%-100%c}")
-    if len(answers) == 1 and not equals:
-        return ChoiceQuestion(**_common(parts, ctx), choices=choices, answer=answers[0])
-    weights = {i.weight for i in items if i.mark == "~" and (i.weight or 0) > 0}
-    if len(weights) > 1:
+def _choice(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
+    answers = _choice_answers(parts, body, ctx)
+    if find(body, "=") >= 0:
+        return _single(parts, answers, ctx)
+    right = [a for a in answers if a.fraction > 0]
+    if not right:
+        raise parts.error(ctx, "no right answer: mark one with = or give it a positive %weight%",
+                          "write {=right ~wrong} or {~%50%a ~%50%b ~%-100%c}")
+    if len({a.fraction for a in right}) > 1:
         ctx.note(parts.line, "unequal %weights% dropped: quiz scores each right choice equally")
-    return MultiQuestion(**_common(parts, ctx), choices=choices, answers=tuple(answers))
+    choices = tuple(Choice(text=a.text, feedback=a.feedback) for a in answers)
+    return MultiQuestion(**_common(parts, ctx), choices=choices, answers=tuple(a.text for a in right))
 
 
-def _match(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion:
+def _single(parts: _Parts, answers: list[_Answer], ctx: ImportContext) -> AnyQuestion:
+    """A question with an ``=`` answer: one answer counts, others may carry partial credit."""
+    best = max(answers, key=lambda a: a.fraction)
+    if best.fraction < 1:
+        raise parts.error(ctx, "no answer gets full marks", "mark the right answer with =")
+    if any(a.fraction < 0 for a in answers):
+        ctx.note(parts.line, "negative %weights% dropped: a wrong choice in quiz scores 0")
+    choices = tuple(Choice(text=a.text, feedback=a.feedback,
+                           credit=0 if a is best else max(0.0, min(1.0, a.fraction))) for a in answers)
+    return ChoiceQuestion(**_common(parts, ctx), choices=choices, answer=best.text)
+
+
+def _match(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
+    pieces = _pieces(body, "=")
+    if len(pieces) < 2:
+        raise parts.error(ctx, "a matching question needs at least two pairs", "write {=a -> 1 =b -> 2 =c -> 3}")
     pairs = []
-    for item in items:
-        arrow = item.text.find("->")
-        if item.mark != "=" or arrow < 0:
-            raise FormatError(ctx.path, parts.answers_line, "Matching question answers are improperly "
-                              "formatted", "write each pair as =left -> right")
-        left, right = _text(item.text[:arrow]), _text(item.text[arrow + 2:])
+    for piece in pieces:
+        arrow = piece.find("->")
+        if arrow < 0:
+            raise parts.error(ctx, "Matching question answers are improperly formatted",
+                              "write each pair as =left -> right")
+        left = parts.text(piece[:arrow], ctx)
+        right = _field("[plain]" + piece[arrow + 2:].strip(), "plain", parts.line, ctx)
         if not left:
             ctx.note(parts.line, f"extra matching answer {right!r} dropped: quiz has no distractors")
             continue
@@ -220,62 +314,82 @@ def _match(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion
     return MatchQuestion(**_common(parts, ctx), pairs=tuple(pairs))
 
 
-def _short(parts: _Parts, items: list[_Item], ctx: ImportContext) -> AnyQuestion:
+def _short(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
     answers = []
-    for item in items:
-        if item.mark != "=" or not item.full_marks:
-            ctx.note(parts.line, f"answer {_text(item.text)!r} dropped: quiz accepts an answer fully or not "
-                                 "at all")
+    for piece in _pieces(body, "="):
+        weight, rest = _weight(piece.strip())
+        text, feedback = _comment(rest)
+        plain = parts.text(text, ctx)
+        if weight is not None and weight < 1:
+            ctx.note(parts.line, f"answer {plain!r} dropped: quiz accepts an answer fully or not at all")
             continue
-        if item.feedback.strip():
+        if feedback.strip():
             ctx.note(parts.line, "per-answer feedback dropped: quiz short answers have none")
-        answers.append(_text(item.text))
+        if plain:
+            answers.append(plain)
     if not answers:
-        raise FormatError(ctx.path, parts.answers_line, "no accepted answer", "write {=answer =other spelling}")
+        raise parts.error(ctx, "no accepted answer", "write {=answer =other spelling}")
     return ShortQuestion(**_common(parts, ctx), answers=tuple(answers))
 
 
-def _value(raw: str, line: int, path: str) -> tuple[float, float]:
+def _decimal(text: str) -> Decimal:
+    value = Decimal(text.strip())
+    if not value.is_finite():
+        raise InvalidOperation
+    return value
+
+
+def _value(raw: str, parts: _Parts, ctx: ImportContext) -> tuple[float, float]:
+    """value, value:tolerance or min..max, kept as written: 3.141..3.142 is 3.1415 +- 0.0005."""
     text = unescape(raw).strip()
     try:
-        if ".." in text:
-            low, high = (float(x) for x in text.split("..", 1))
-            return _tidy((low + high) / 2), _tidy((high - low) / 2)
+        if text.find("..") > 0:
+            low, high = (_decimal(x) for x in text.split("..", 1))
+            middle = (low + high) / 2
+            return _number_of(middle), _number_of(abs(high - middle))
         value, _, tolerance = text.partition(":")
-        return _tidy(float(value)), _tidy(abs(float(tolerance))) if tolerance.strip() else 0
-    except ValueError:
-        raise FormatError(path, line, f"{text!r} is not a number, value:tolerance or min..max",
+        return _number_of(_decimal(value)), _number_of(abs(_decimal(tolerance))) if tolerance.strip() else 0
+    except (InvalidOperation, ValueError):
+        raise parts.error(ctx, f"{text!r} is not a number, value:tolerance or min..max",
                           "write {#1999}, {#300000:1000} or {#1..6}") from None
 
 
-def _tidy(value: float) -> float:
-    return int(value) if value.is_integer() else value
+def _number_of(value: Decimal) -> float:
+    number = float(value)
+    if abs(number) == float("inf"):
+        raise ValueError(value)
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
 def _number(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
-    if find(body, "=") >= 0:
-        items = _items(body, parts.answers_line, ctx.path)
-        best = next((i for i in items if i.full_marks), None)
-        if best is None:
-            raise FormatError(ctx.path, parts.answers_line, "No answers found for numerical question",
-                              "give one answer without a weight or with %100%")
-        dropped = len(items) - 1
-        if dropped:
-            ctx.note(parts.line, f"{dropped} other numerical answer(s) dropped: quiz has one right number")
-        raw = best.text
-    else:
-        raw, _, feedback = _split_feedback(body)
-        if feedback.strip():
-            ctx.note(parts.line, "numerical answer feedback dropped")
+    wrong = find(body, "~")
+    if wrong >= 0:
+        ctx.note(parts.line, "wrong-answer feedback (~#...) dropped: quiz shows the explanation instead")
+        body = body[:wrong]
+    pieces = [p for p in _pieces(body, "=") if p.strip()]
+    if not pieces:
+        raise parts.error(ctx, "No answers found for numerical question", "write {#42} or {#42:1}")
+    best = None
+    for piece in pieces:
+        weight, rest = _weight(piece.strip())
+        if best is None and (weight is None or weight >= 1):
+            best = rest
+    if best is None:
+        raise parts.error(ctx, "No answers found for numerical question",
+                          "give one answer without a weight or with %100%")
+    if len(pieces) > 1:
+        ctx.note(parts.line, f"{len(pieces) - 1} other numerical answer(s) dropped: quiz has one right number")
+    raw, feedback = _comment(best)
+    if feedback.strip():
+        ctx.note(parts.line, "numerical answer feedback dropped")
     if not raw.strip():
-        raise FormatError(ctx.path, parts.answers_line, "No answers found for numerical question",
-                          "write {#42} or {#42:1}")
-    answer, tolerance = _value(raw, parts.answers_line, ctx.path)
+        raise parts.error(ctx, "No answers found for numerical question", "write {#42} or {#42:1}")
+    answer, tolerance = _value(raw, parts, ctx)
     return NumberQuestion(**_common(parts, ctx), answer=answer, tolerance=tolerance,
                           unit=str(parts.labels.get("unit", "")))
 
 
-def _labels(block: _Block, info: BankInfo | None, category: str, ctx: ImportContext) -> dict[str, Any]:
+def _labels(block: _Block, info: BankInfo | None, ctx: ImportContext) -> dict[str, Any]:
     labels: dict[str, Any] = {}
     tags: list[str] = []
     meta: dict[str, Any] | None = None
@@ -285,12 +399,15 @@ def _labels(block: _Block, info: BankInfo | None, category: str, ctx: ImportCont
             continue
         if match := _ID.search(comment):
             labels["id"] = match.group(1).strip()
-        tags.extend(slug(t) for t in _TAG.findall(comment) if slug(t))
-    if meta is None and category:
-        tags.append(category)
+        tags.extend(tag for t in _TAG.findall(comment) if (tag := ctx.tag(t, number)))
+    if meta is None and block.category:
+        line, path = block.category
+        name = path.replace("//", "\0").split("/")[-1].replace("\0", "/")
+        if name and name not in ("top", "$course$", "$system$"):
+            tags.append(ctx.tag(name, line))
     elif meta is not None:
         labels.update(_meta(meta, info))
-    labels["tags"] = tuple(dict.fromkeys(tags))
+    labels["tags"] = tuple(dict.fromkeys(t for t in tags if t))
     return labels
 
 
@@ -306,40 +423,43 @@ def _meta(meta: dict[str, Any], info: BankInfo | None) -> dict[str, Any]:
     return labels
 
 
-def _json(text: str, line: int, ctx: ImportContext) -> dict[str, Any] | None:
+def _json(text: str, line: int, ctx: ImportContext) -> dict[str, Any]:
+    """A quiz comment's JSON object; anything else is an error at its line."""
+    if len(text) > _MAX_COMMENT:
+        raise FormatError(ctx.path, line, f"quiz comment is longer than {_MAX_COMMENT} characters",
+                          "remove the comment line (quiz export writes short ones)")
     try:
         value = json.loads(text)
-    except ValueError:
-        ctx.note(line, "quiz comment could not be read and was ignored")
-        return None
-    return value if isinstance(value, dict) else None
+    except (ValueError, RecursionError):
+        raise FormatError(ctx.path, line, "quiz comment is not valid JSON",
+                          "remove the comment line or fix its JSON") from None
+    if not isinstance(value, dict):
+        raise FormatError(ctx.path, line, "quiz comment is not a JSON object",
+                          "remove the comment line or write {...}")
+    return value
 
 
 def _parts(block: _Block, labels: dict[str, Any], ctx: ImportContext) -> _Parts | None:
-    text = block.text
+    text = block.text.strip()
     title = ""
-    rest_at = 0
-    if text.lstrip().startswith("::"):
-        start = text.index("::") + 2
-        end = find(text, "::", start)
+    if text.startswith("::"):
+        end = find(text, "::", 2)
         if end < 0:
-            raise FormatError(ctx.path, block.start, "the title has no closing ::", "write ::title::question")
-        title = _text(text[start:end])
-        rest_at = end + 2
-    opening = find(text, "{", rest_at)
-    if opening < 0:
-        if find(text, "}", rest_at) >= 0:
-            raise FormatError(ctx.path, block.start, "Could not find a {", "every } needs a { before it")
+            text = text[2:]
+        else:
+            title = _field(text[2:end], "plain", block.start, ctx)
+            text = text[end + 2:].strip()
+    opening, closing = find(text, "{"), find(text, "}")
+    if opening < 0 and closing < 0:
         ctx.note(block.start, "description (text without answers) skipped")
         return None
-    closing = find(text, "}", opening + 1)
-    if closing < 0:
-        raise FormatError(ctx.path, block.line_at(opening), "Could not find a }",
-                          "close the answers with } (write \\} for a literal brace)")
-    stem, answers, tail = text[rest_at:opening], text[opening + 1:closing], text[closing + 1:]
-    prompt, text_format = _plain(stem)
+    if opening < 0 or closing < opening:
+        raise FormatError(ctx.path, block.start, "Could not find a {", "every } needs a { before it")
+    stem, answers, tail = text[:opening], text[opening + 1:closing], text[closing + 1:]
+    text_format = strip_format(stem.strip())[1] or "moodle"
+    prompt = _field(stem, "moodle", block.start, ctx)
     if tail.strip():
-        after = _plain(tail, text_format)[0]
+        after = _field(f"[{text_format}]{tail}", text_format, block.start, ctx)
         prompt = f"{prompt} _____{'' if after[:1] in tuple('.,;:!?') else ' '}{after}".strip()
         ctx.note(block.start, "missing-word question: the blank is shown as _____")
     if text_format in ("html", "markdown"):
@@ -347,44 +467,55 @@ def _parts(block: _Block, labels: dict[str, Any], ctx: ImportContext) -> _Parts 
     prompt = prompt or title
     if not prompt:
         raise FormatError(ctx.path, block.start, "No valid question found", "write the question before {")
-    general = find(answers, "####")
-    explanation = _plain(answers[general + 4:], text_format)[0] if general >= 0 else ""
+    general = _last(answers, "####")
+    explanation = _field(answers[general + 4:], text_format, block.start, ctx) if general >= 0 else ""
     return _Parts(
         line=block.start, title=title, prompt=prompt, explanation=explanation or PLACEHOLDER,
-        answers=answers[:general] if general >= 0 else answers,
-        answers_line=block.line_at(opening), labels=labels,
+        answers=answers[:general] if general >= 0 else answers, answers_line=block.brace_line or block.start,
+        text_format=text_format, labels=labels,
     )
 
 
+def _last(text: str, token: str) -> int:
+    """The last unescaped ``token`` (Moodle's strrpos), or -1."""
+    pieces = split(text, token)
+    return -1 if len(pieces) == 1 else len(text) - len(pieces[-1]) - len(token)
+
+
+def _bank_comment(number: int, comment: str, ctx: ImportContext) -> BankInfo:
+    data = _json(comment[len("quiz-bank:"):], number, ctx)
+    try:
+        return read_bank_info(data)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        raise FormatError(ctx.path, number, "quiz-bank comment does not describe a bank",
+                          "remove the comment line (quiz export writes it)") from None
+
+
 def read_gift(text: str, ctx: ImportContext) -> Imported:
-    """The questions of a GIFT file; raises FormatError, naming the line, on what cannot be read."""
+    """The questions of a GIFT file; each malformed one is reported with its line and the rest read."""
     info: BankInfo | None = None
     banks: list[BankInfo] = []
-    category = ""
     questions: list[AnyQuestion] = []
     lines: dict[str, int] = {}
     for block in _blocks(text.removeprefix("\ufeff"), ctx):
-        for number, comment in block.comments:
-            if comment.startswith("quiz-bank:"):
-                data = _json(comment[10:], number, ctx)
-                try:
-                    info = read_bank_info(data) if data else info
-                except (KeyError, TypeError):
-                    ctx.note(number, "quiz-bank comment could not be read and was ignored")
-                else:
-                    banks.extend([info] if info else [])
-        if block.lines and block.lines[0][1].lstrip().startswith("$CATEGORY:"):
-            path = block.lines[0][1].split(":", 1)[1].strip()
-            category = slug(path.replace("//", "\0").split("/")[-1].replace("\0", "/"))
-            block.lines = block.lines[1:]
-        if not block.lines:
+        try:
+            for number, comment in block.comments:
+                if comment.startswith("quiz-bank:"):
+                    info = _bank_comment(number, comment, ctx)
+                    banks.append(info)
+            if not block.lines:
+                continue
+            parts = _parts(block, _labels(block, info, ctx), ctx)
+            question = _question(parts, ctx) if parts is not None else None
+        except FormatError as error:
+            ctx.error(error)
             continue
-        parts = _parts(block, _labels(block, info, category, ctx), ctx)
-        if parts is not None and (question := _question(parts, ctx)) is not None:
+        if parts is not None and question is not None:
             questions.append(question)
             lines[question.id] = parts.line
-    if not questions:
-        raise FormatError(ctx.path, 1, "No valid question found", "is this a GIFT file?")
+    if not questions and not ctx.errors:
+        ctx.error(FormatError(ctx.path, 1, "No valid question found", "is this a GIFT file?"))
     if len(banks) > 1:
         ctx.note(1, f"{len(banks)} banks merged into one: {', '.join(b.id for b in banks)}")
-    return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None)
+    return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None,
+                    tuple(ctx.errors), ctx.error_count)

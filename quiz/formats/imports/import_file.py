@@ -3,45 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from quiz.bank.load import read_bank_text
 from quiz.bank.model import Bank, SourceRef
+from quiz.bank.problems import Problem
 from quiz.bank.text import PLACEHOLDER, slug
 from quiz.bank.validate import check_bank
-from quiz.bank.write import write_bank
+from quiz.bank.write import Written, write_bank
 from quiz.errors import UsageError
 from quiz.formats.imports.context import FormatError, ImportContext, Imported, Note, build_bank
 
-Reader = Callable[[str, ImportContext], Imported]
+Reader = Callable[[bytes, ImportContext], Imported]
 
-KINDS = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV"}
+KINDS = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV", "moodle-xml": "Moodle XML", "qti": "QTI"}
+"""Every format ``quiz import --from`` reads, by the name the option takes."""
+
+_READERS = {
+    "gift": ("quiz.formats.imports.gift", "read_gift", True),
+    "aiken": ("quiz.formats.imports.aiken", "read_aiken", True),
+    "csv": ("quiz.formats.imports.csv", "read_csv", True),
+    "moodle-xml": ("quiz.formats.imports.moodle_xml", "read_moodle_xml", False),
+    "qti": ("quiz.formats.imports.qti", "read_qti", False),
+}
+"""Module, function and whether it reads text (decoded from UTF-8 here) rather than the file's bytes."""
 
 
 def _reader(kind: str) -> Reader:
-    if kind == "gift":
-        from quiz.formats.imports.gift import read_gift
-        return read_gift
-    if kind == "aiken":
-        from quiz.formats.imports.aiken import read_aiken
-        return read_aiken
-    from quiz.formats.imports.csv import read_csv
-    return read_csv
+    module, name, reads_text = _READERS[kind]
+    read = getattr(importlib.import_module(module), name)
+    if not reads_text:
+        return cast(Reader, read)
+    return lambda data, ctx: cast(Imported, read(decode(data, ctx.path), ctx))
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """The new bank, its YAML text, and what the teacher should know about it."""
+    """The new bank (None when no question could be read), its YAML text, what the teacher should
+    know about it, and every malformed question with its line (up to the problem cap, then counted)."""
 
-    bank: Bank
+    bank: Bank | None
     text: str
     notes: tuple[Note, ...]
+    errors: tuple[FormatError, ...] = ()
+    error_count: int = 0
 
     @property
     def placeholders(self) -> list[str]:
-        return [q.id for q in self.bank.questions if q.explanation == PLACEHOLDER]
+        return [] if self.bank is None else [q.id for q in self.bank.questions if q.explanation == PLACEHOLDER]
 
 
 def decode(data: bytes, path: str) -> str:
@@ -53,12 +67,21 @@ def decode(data: bytes, path: str) -> str:
                           "save the file as UTF-8 (in a spreadsheet: CSV UTF-8)") from None
 
 
+def _read(reader: Reader, data: bytes, ctx: ImportContext) -> Imported:
+    """The reader's questions; an error about the whole file is reported like a question's."""
+    try:
+        return reader(data, ctx)
+    except FormatError as error:
+        ctx.error(error)
+        return Imported((), tuple(ctx.notes), {}, None, tuple(ctx.errors), ctx.error_count)
+
+
 def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | None = None,
                 schema: str = "") -> ImportResult:
-    """Read ``source`` as ``kind`` and return a bank that loads and validates without errors.
+    """Read ``source`` as ``kind``: a bank of every question that could be read and would validate,
+    and the errors of the others, each naming its line in the source file.
 
-    Raises UsageError when the file cannot be opened, and FormatError (naming the line of the source
-    file) when its text cannot be read or the result would not be a valid bank.
+    Raises UsageError when the file cannot be opened.
     """
     shown = str(source)
     try:
@@ -66,23 +89,39 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
     except OSError as error:
         raise UsageError(f"cannot read {shown}: {error.strerror or error}",
                          "check the path and its permissions") from None
-    text = decode(raw, shown)
     default_id = slug(source.stem) or "imported"
     ctx = ImportContext(shown, bank_id or default_id, default_id)
-    imported = _reader(kind)(text, ctx)
+    imported = _read(_reader(kind), raw, ctx)
     final_id = bank_id or (imported.info.id if imported.info else default_id)
     source_id = default_id
     if imported.info and source_id in imported.info.sources:
         source_id = f"{source_id}-import"
         imported = _resourced(imported, default_id, source_id)
-    bank = build_bank(imported, source, final_id, source_id, KINDS[kind])
+    errors, count = list(imported.errors), imported.error_count
+    output = output or source.with_suffix(".yaml")
+    for _ in range(2):
+        if not imported.questions:
+            return ImportResult(None, "", imported.notes, tuple(errors), count)
+        bank = build_bank(imported, source, final_id, source_id, KINDS[kind])
+        written = _write(bank, source, kind, imported, schema)
+        invalid = _prove(written.text, written.question_lines, output, shown)
+        if not invalid:
+            return ImportResult(bank, written.text, imported.notes, tuple(errors), count)
+        for question_id, problem in invalid.items():
+            count += 1
+            errors.append(FormatError(shown, imported.lines.get(question_id, 1),
+                                      f"this would not make a valid question: {problem.message}",
+                                      problem.hint or "fix the question in the source file and import again"))
+        imported = replace(imported, questions=tuple(q for q in imported.questions if q.id not in invalid))
+    raise FormatError(shown, 1, "this would not make a valid bank", "report this as a bug in quiz import")
+
+
+def _write(bank: Bank, source: Path, kind: str, imported: Imported, schema: str) -> Written:
     today = dt.date.today().isoformat()
     header = (f"Imported from {source.name} with `quiz import --from {kind}` on {today}.\n"
               "Check each question against the original; questions whose explanation says TO DO need one.")
     origins = {qid: f"from line {line} of {source.name}" for qid, line in imported.lines.items()}
-    written = write_bank(bank, header, schema, origins)
-    _prove(written.text, written.question_lines, imported, output or source.with_suffix(".yaml"), shown)
-    return ImportResult(bank, written.text, imported.notes)
+    return write_bank(bank, header, schema, origins)
 
 
 def _resourced(imported: Imported, old: str, new: str) -> Imported:
@@ -95,15 +134,18 @@ def _resourced(imported: Imported, old: str, new: str) -> Imported:
     return replace(imported, questions=questions)
 
 
-def _prove(text: str, starts: dict[int, str], imported: Imported, output: Path, shown: str) -> None:
+def _prove(text: str, starts: dict[int, str], output: Path, shown: str) -> dict[str, Problem]:
+    """The first error of every question that would not validate; a bank-wide error is raised."""
     bank, problems = read_bank_text(text, str(output))
     if bank is not None:
         problems = problems + check_bank(bank)
-    errors = [p for p in problems if p.is_error]
-    if not errors:
-        return
-    first = errors[0]
-    question_id = next((qid for line, qid in sorted(starts.items(), reverse=True) if line <= first.line), "")
-    line = imported.lines.get(question_id, 1)
-    raise FormatError(shown, line, f"this would not make a valid bank: {first.message}",
-                      first.hint or "fix the question in the source file and import again")
+    invalid: dict[str, Problem] = {}
+    ordered = sorted(starts.items())
+    lines = [line for line, _ in ordered]
+    for problem in (p for p in problems if p.is_error):
+        index = bisect_right(lines, problem.line) - 1
+        if index < 0:
+            raise FormatError(shown, 1, f"this would not make a valid bank: {problem.message}",
+                              problem.hint or "report this as a bug in quiz import")
+        invalid.setdefault(ordered[index][1], problem)
+    return invalid
