@@ -27,6 +27,10 @@ _MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+|^[ ]{0,3}>[ \t]?", re.MULTILINE
 _MD_BREAK = re.compile(r"(?:  +|\\)\n")
 
 
+_EMBEDDED = "@@PLUGINFILE@@"
+"""How Moodle points at a file stored inside its export: no address a learner could open."""
+
+
 @dataclass(frozen=True)
 class Plain:
     """Plain text and the media it referred to, which a bank cannot hold."""
@@ -67,6 +71,9 @@ def html_to_text(text: str, *, newlines: bool = False) -> Plain:
 
     def link(match: re.Match[str]) -> str:
         url, words = html.unescape(_unquote(match.group(1))), html.unescape(match.group(2)).strip()
+        if url.startswith(_EMBEDDED):
+            media.append(url)
+            return words
         return url if not words or words == url else f"{words} ({url})"
 
     body = _without_comments(text)

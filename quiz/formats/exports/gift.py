@@ -94,7 +94,8 @@ def _answers(question: AnyQuestion) -> list[str]:
             assert_never(question)
 
 
-def _meta(question: AnyQuestion) -> dict[str, object]:
+def question_meta(question: AnyQuestion) -> dict[str, object]:
+    """What a question has that Moodle has no field for; GIFT and Moodle XML carry it for quiz import."""
     meta: dict[str, object] = {"source": [str(ref) for ref in question.source]}
     if question.difficulty is not None:
         meta["difficulty"] = question.difficulty
@@ -122,7 +123,7 @@ def question_text(question: AnyQuestion) -> str:
     labels = [f"[id:{question.id}]", *(f"[tag:{tag}]" for tag in question.tags)]
     lines = [
         "// " + " ".join(labels),
-        QUESTION_COMMENT + json.dumps(_meta(question), ensure_ascii=False),
+        QUESTION_COMMENT + json.dumps(question_meta(question), ensure_ascii=False),
         f"::{escape(question.id)}::{_text_format(question) or _prefix(question.prompt)}"
         f"{escape(question.prompt)} {{",
         *(f"  {answer}" for answer in _answers(question)),

@@ -6,6 +6,8 @@ and the sources are named in the general feedback after the explanation.
 
 from __future__ import annotations
 
+import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import assert_never
@@ -22,10 +24,18 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
+from quiz.bank.write import plain
 from quiz.formats import moodle
+from quiz.formats.bank_info import bank_info
+from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
 from quiz.formats.html import feedback_html, to_html
 from quiz.formats.moodle import category_path
+
+QUIZ_META = "quizmeta"
+"""What Moodle has no field for, as JSON, for `quiz import` (Moodle ignores elements it does not know)."""
+QUIZ_BANK = "quizbank"
+"""The bank's own information, in the category question."""
 
 
 def _moodle_type(question: AnyQuestion) -> str:
@@ -70,7 +80,7 @@ def _choices(element: ET.Element, question: ChoiceQuestion | MultiQuestion) -> N
     _simple(element, "answernumbering", "abc")
     texts = [c.text for c in question.choices]
     if isinstance(question, ChoiceQuestion):
-        weights = [100.0 if t == question.answer else 0.0 for t in texts]
+        weights = [100.0 if c.text == question.answer else moodle.snap(c.credit * 100) for c in question.choices]
     else:
         weights = moodle.multi_weights(texts, question.answers)
     for choice, weight in zip(question.choices, weights, strict=True):
@@ -126,6 +136,7 @@ def question_element(bank: Bank, question: AnyQuestion) -> ET.Element:
     _body(element, question)
     if question.hint:
         _text(element, "hint", question.hint)
+    _simple(element, QUIZ_META, json.dumps(question_meta(question), ensure_ascii=True))
     tags = [*question.tags, *([f"difficulty-{question.difficulty}"] if question.difficulty else [])]
     if tags:
         holder = ET.SubElement(element, "tags")
@@ -138,14 +149,31 @@ def _category(bank: Bank) -> ET.Element:
     element = ET.Element("question", {"type": "category"})
     ET.SubElement(ET.SubElement(element, "category"), "text").text = category_path(bank)
     _text(element, "info", bank.description)
+    _simple(element, QUIZ_BANK, json.dumps(bank_info(bank), ensure_ascii=True))
     return element
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold, even as a character reference."""
+
+
+def _xml_safe(document: str) -> str:
+    """Carriage returns as references (a parser would read a raw one as a line feed), and what XML
+    cannot hold as U+FFFD, so the file parses for any bank."""
+    return _NOT_XML.sub("\ufffd", document).replace("\r", "&#13;")
+
+
 def _losses(question: AnyQuestion) -> list[Loss]:
+    losses = []
     if isinstance(question, OrderQuestion):
-        return [question_loss(question, "type", "order becomes a matching question of position -> item; "
-                              "partial credit for a nearly right order is lost")]
-    return []
+        losses.append(question_loss(question, "type", "order becomes a matching question of position -> item; "
+                                    "partial credit for a nearly right order is lost"))
+    if _NOT_XML.search(json.dumps(plain(question), ensure_ascii=False)):
+        losses.append(question_loss(question, "text", "control characters XML cannot hold became U+FFFD"))
+    if isinstance(question, ChoiceQuestion) and any(moodle.snap(c.credit * 100) != c.credit * 100
+                                                    for c in question.choices if c.credit):
+        losses.append(question_loss(question, "credit", "partial credit rounded to the nearest Moodle grade"))
+    return losses
 
 
 def export_moodle_xml(banks: Sequence[Bank]) -> Exported:
@@ -154,7 +182,8 @@ def export_moodle_xml(banks: Sequence[Bank]) -> Exported:
         root.append(_category(bank))
         root.extend(question_element(bank, question) for question in bank.questions)
     ET.indent(root)
-    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode() + b"\n"
+    document = _xml_safe(ET.tostring(root, encoding="unicode"))
+    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + document.encode() + b"\n"
     questions = all_questions(banks)
     losses = [loss for q in questions for loss in _losses(q)]
     losses += bank_losses(banks, "Moodle XML", carried=("description", "sources"))

@@ -1,0 +1,148 @@
+"""Moodle XML import: Moodle's own fixtures, our export back to the same bank, and hostile XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.model import Bank, ChoiceQuestion, MultiQuestion, NumberQuestion, ShortQuestion, TrueFalseQuestion
+from quiz.cli import main
+from quiz.formats.exports.moodle_xml import export_moodle_xml
+from quiz.formats.imports.context import FormatError, ImportContext, Imported
+from quiz.formats.imports.moodle_xml import read_moodle_xml
+from tests.formats.conftest import MOODLE
+
+
+def read(data: bytes | str) -> Imported:
+    return read_moodle_xml(data.encode() if isinstance(data, str) else data, ImportContext("test.xml", "t", "t"))
+
+
+def fixture(name: str) -> Imported:
+    path = MOODLE / "xml" / name
+    if not path.exists():
+        pytest.skip(f"Moodle's fixtures are not at {MOODLE} (they stay outside the project: GPL)")
+    return read(path.read_bytes())
+
+
+def quiz_xml(*questions: str) -> str:
+    return '<?xml version="1.0"?>\n<quiz>\n' + "\n".join(questions) + "\n</quiz>\n"
+
+
+def test_our_export_imports_back_to_the_same_bank(bank: Bank) -> None:
+    imported = read(export_moodle_xml([bank]).data)
+    assert imported.errors == () and imported.notes == ()
+    assert list(imported.questions) == list(bank.questions)
+    assert imported.info is not None and imported.info.sources == bank.sources
+
+
+def test_quiz_import_of_our_export_writes_the_bank_again(bank_file: Path, tmp_path: Path) -> None:
+    xml = tmp_path / "demo.xml"
+    assert main(["export", str(bank_file), "--to", "moodle-xml", "-o", str(xml)]) == 0
+    assert main(["import", str(xml), "--from", "moodle-xml", "-o", str(tmp_path / "back.yaml")]) == 0
+    assert main(["validate", str(tmp_path / "back.yaml")]) == 0
+
+
+def test_moodles_true_false_fixture() -> None:
+    imported = fixture("truefalse.xml")
+    false, true = imported.questions
+    assert isinstance(false, TrueFalseQuestion) and false.answer is False and true.answer is True
+    assert false.prompt == ("Moodle is an acronym for Modular Object-Oriented Dynamic Learning Education.")
+    assert false.explanation == ("For further information, see the documentation about Moodle "
+                                 "(http://docs.moodle.org/en/About_Moodle).")
+    assert false.tags == ("truefalse",)
+    notes = [n.message for n in imported.notes]
+    assert "@@PLUGINFILE@@/logo.jpg left out: a bank holds text only" in notes
+
+
+def test_moodles_multichoice_fixture_keeps_answers_feedback_and_names_the_audio() -> None:
+    imported = fixture("multichoice.xml")
+    (question,) = imported.questions
+    assert isinstance(question, ChoiceQuestion)
+    assert question.prompt == "Listen to this greeting:\n\nWhat language is being spoken?"
+    assert len(question.choices) == 4
+    assert question.answer == "French"
+    assert "@@PLUGINFILE@@/bonjour.mp3 left out: a bank holds text only" in [n.message for n in imported.notes]
+
+
+def test_moodles_category_fixtures_give_tags_and_skip_the_essays_with_a_note() -> None:
+    nested = fixture("nested_categories_with_questions.xml")
+    assert [q.tags for q in nested.questions] == [("iota",), ("kappa",), ("lambda",), ("mu",)]
+    assert (55, "essay question skipped: quiz has no free-text questions") in [(n.line, n.message)
+                                                                              for n in nested.notes]
+    assert [q.tags for q in fixture("categories_reverse_order.xml").questions] == [("sigma",)]
+    for name in ("deprecated_category.xml", "category_with_description.xml", "export_category.xml"):
+        assert [q.tags for q in fixture(name).questions] == [("alpha",)]
+    assert [q.prompt for q in fixture("old_format_file.xml").questions] == ["Testing Pi Question",
+                                                                            "Testing Rho Question"]
+
+
+def test_moodles_cloze_fixtures_are_skipped_with_a_note_each() -> None:
+    broken = fixture("broken_cloze_questions.xml")
+    assert [n.line for n in broken.notes if "cloze" in n.message] == [4, 20, 36, 52, 68]
+    mixed = fixture("sample_questions_with_old_image_tag.xml")
+    assert len(mixed.questions) == 1 and any("cloze" in n.message for n in mixed.notes)
+
+
+def test_moodles_invalid_grades_fixture_is_an_error_with_its_line() -> None:
+    (error,) = fixture("error_invalid_grades.xml").errors
+    assert error.line == 4 and "33% is not one Moodle allows" in error.message
+
+
+def test_moodles_html_idnumber_fixture_gets_a_quiz_id_with_a_note() -> None:
+    imported = fixture("html_chars_in_idnumbers.xml")
+    assert imported.questions[0].id == "t-f"
+    assert any("'T & F' is not a quiz id" in n.message for n in imported.notes)
+
+
+def test_single_and_multiple_answers_partial_credit_numerical_units_and_skipped_types() -> None:
+    imported = read(quiz_xml(
+        '<question type="multichoice"><name><text>S</text></name><questiontext format="html"><text>'
+        '&lt;p&gt;Pick&lt;/p&gt;</text></questiontext><single>true</single>'
+        '<answer fraction="100"><text>a</text></answer><answer fraction="50"><text>b</text></answer>'
+        '<answer fraction="0"><text>c</text><feedback><text>no</text></feedback></answer></question>',
+        '<question type="multichoice"><questiontext><text>All</text></questiontext><single>false</single>'
+        '<answer fraction="50"><text>a</text></answer><answer fraction="50"><text>b</text></answer>'
+        '<answer fraction="-100"><text>c</text></answer></question>',
+        '<question type="numerical"><questiontext><text>Pi?</text></questiontext>'
+        '<answer fraction="100"><text>3.1415</text><tolerance>0.0005</tolerance></answer>'
+        '<units><unit><multiplier>1</multiplier><unit_name>rad</unit_name></unit></units></question>',
+        '<question type="shortanswer"><questiontext><text>Who?</text></questiontext><usecase>1</usecase>'
+        '<answer fraction="100"><text>Kurti</text></answer><answer fraction="50"><text>K</text></answer>'
+        '</question>',
+        '<question type="calculated"><questiontext><text>x</text></questiontext></question>',
+        '<question type="ddwtos"><questiontext><text>x</text></questiontext></question>',
+    ))
+    single, multi, number, short = imported.questions
+    assert isinstance(single, ChoiceQuestion) and single.prompt == "Pick"
+    assert [(c.text, c.credit, c.feedback) for c in single.choices] == [("a", 0, ""), ("b", 0.5, ""), ("c", 0, "no")]
+    assert isinstance(multi, MultiQuestion) and multi.answers == ("a", "b")
+    assert isinstance(number, NumberQuestion) and (number.answer, number.tolerance, number.unit) == (3.1415, 0.0005,
+                                                                                                     "rad")
+    assert isinstance(short, ShortQuestion) and short.answers == ("Kurti",)
+    notes = [n.message for n in imported.notes]
+    assert "calculated question skipped: quiz cannot hold it" in notes
+    assert "ddwtos question skipped: quiz cannot hold it" in notes
+
+
+def test_an_xml_bomb_is_refused_without_expanding_it() -> None:
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE quiz [\n<!ENTITY a "aaaaaaaaaa">\n'
+            + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">\n' for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+            + ']>\n<quiz><question type="truefalse"><questiontext><text>&i;</text></questiontext></question></quiz>\n')
+    with pytest.raises(FormatError, match="declares XML entities") as caught:
+        read(bomb)
+    assert caught.value.line == 3
+
+
+def test_xml_that_is_not_well_formed_names_its_line() -> None:
+    with pytest.raises(FormatError, match="not well-formed") as caught:
+        read('<?xml version="1.0"?>\n<quiz>\n<question type="truefalse">\n</quiz>\n')
+    assert caught.value.line == 4
+
+
+def test_guessing_the_format_and_saying_so(tmp_path: Path, bank_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xml = tmp_path / "export.txt"
+    assert main(["export", str(bank_file), "--to", "moodle-xml", "-o", str(xml)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(xml), "-o", str(tmp_path / "back.yaml")]) == 0
+    assert f"reading {xml} as Moodle XML (say --from to choose)" in capsys.readouterr().err
