@@ -21,6 +21,18 @@ def to_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def from_html(text: str) -> str:
+    """Undo :func:`to_html` exactly, for reading quiz's own exports back."""
+    return html.unescape(text.replace("<br>", "\n"))
+
+
+def explanation_from_feedback(text: str) -> str:
+    """The explanation in :func:`feedback_html`'s output, exactly as the bank had it."""
+    cut = text.rfind("<p>Source: ")
+    body = text[:cut] if cut >= 0 else text
+    return from_html(body.removeprefix("<p>").removesuffix("</p>"))
+
+
 def source_words(bank: Bank, ref: SourceRef) -> str:
     """``Title (Publisher, 2023-09-24), paragraph 6``; the bare id if the source is not declared."""
     source = bank.sources.get(ref.source)

@@ -153,14 +153,14 @@ def _category(bank: Bank) -> ET.Element:
     return element
 
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot hold, even as a character reference."""
 
 
-def _xml_safe(document: str) -> str:
+def xml_safe(document: str) -> str:
     """Carriage returns as references (a parser would read a raw one as a line feed), and what XML
     cannot hold as U+FFFD, so the file parses for any bank."""
-    return _NOT_XML.sub("\ufffd", document).replace("\r", "&#13;")
+    return NOT_XML.sub("\ufffd", document).replace("\r", "&#13;")
 
 
 def _losses(question: AnyQuestion) -> list[Loss]:
@@ -168,7 +168,7 @@ def _losses(question: AnyQuestion) -> list[Loss]:
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(question, "type", "order becomes a matching question of position -> item; "
                                     "partial credit for a nearly right order is lost"))
-    if _NOT_XML.search(json.dumps(plain(question), ensure_ascii=False)):
+    if NOT_XML.search(json.dumps(plain(question), ensure_ascii=False)):
         losses.append(question_loss(question, "text", "control characters XML cannot hold became U+FFFD"))
     if isinstance(question, ChoiceQuestion) and any(moodle.snap(c.credit * 100) != c.credit * 100
                                                     for c in question.choices if c.credit):
@@ -182,7 +182,7 @@ def export_moodle_xml(banks: Sequence[Bank]) -> Exported:
         root.append(_category(bank))
         root.extend(question_element(bank, question) for question in bank.questions)
     ET.indent(root)
-    document = _xml_safe(ET.tostring(root, encoding="unicode"))
+    document = xml_safe(ET.tostring(root, encoding="unicode"))
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + document.encode() + b"\n"
     questions = all_questions(banks)
     losses = [loss for q in questions for loss in _losses(q)]

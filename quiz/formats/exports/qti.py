@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
@@ -26,12 +27,20 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
+from quiz.bank.write import plain
+from quiz.formats.bank_info import bank_info
+from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.exports.moodle_xml import NOT_XML, xml_safe
 from quiz.formats.html import feedback_html, to_html
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
+QUIZ_META = "quiz_meta"
+"""An item's metadata field for what Canvas has no field for (tags, sources, hint, ...), for `quiz import`."""
+QUIZ_BANK = "quiz_bank"
+"""The assessment's metadata field for the bank's own information."""
 
 
 
@@ -72,8 +81,9 @@ def _material(parent: ET.Element, html_text: str) -> None:
 
 def _metadata(item: ET.Element, question: AnyQuestion, answer_ids: Sequence[str]) -> None:
     fields = _sub(_sub(item, "itemmetadata"), "qtimetadata")
+    meta = json.dumps({**question_meta(question), "tags": list(question.tags)}, ensure_ascii=True)
     for label, entry in (("question_type", canvas_type(question)), ("points_possible", "1.0"),
-                         ("original_answer_ids", ",".join(answer_ids))):
+                         ("original_answer_ids", ",".join(answer_ids)), (QUIZ_META, meta)):
         field = _sub(fields, "qtimetadatafield")
         _sub(field, "fieldlabel", text=label)
         _sub(field, "fieldentry", text=entry)
@@ -122,6 +132,11 @@ def _choices(question: ChoiceQuestion | MultiQuestion | TrueFalseQuestion, prese
         if note:
             _feedback_condition(processing, f"{answer_id}_fb", "response1", answer_id)
             feedback.append((f"{answer_id}_fb", to_html(note)))
+    if isinstance(question, ChoiceQuestion):
+        for answer_id, choice in zip(answer_ids, question.choices, strict=True):
+            if choice.credit and choice.text != question.answer:
+                credit = _condition(processing, number_text(round(choice.credit * 100, 4)))
+                _sub(credit, "varequal", {"respident": "response1"}, answer_id)
     holder = _condition(processing, "100")
     if multiple:
         holder = _sub(holder, "and")
@@ -202,6 +217,9 @@ def _item(bank: Bank, question: AnyQuestion) -> ET.Element:
 def assessment_xml(bank: Bank, assessment_id: str) -> bytes:
     root = ET.Element("questestinterop", {"xmlns": QTI_NS})
     assessment = _sub(root, "assessment", {"ident": assessment_id, "title": bank.title})
+    field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
+    _sub(field, "fieldlabel", text=QUIZ_BANK)
+    _sub(field, "fieldentry", text=json.dumps(bank_info(bank), ensure_ascii=True))
     section = _sub(assessment, "section", {"ident": "root_section"})
     section.extend(_item(bank, question) for question in bank.questions)
     return _document(root)
@@ -238,7 +256,8 @@ def manifest_xml(banks: Sequence[Bank]) -> bytes:
 
 def _document(root: ET.Element) -> bytes:
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode() + b"\n"
+    document = xml_safe(ET.tostring(root, encoding="unicode"))
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + document.encode() + b"\n"
 
 
 def _losses(question: AnyQuestion) -> list[Loss]:
@@ -251,6 +270,8 @@ def _losses(question: AnyQuestion) -> list[Loss]:
         losses.append(question_loss(question, "difficulty", "Canvas quiz questions have no difficulty"))
     if isinstance(question, NumberQuestion) and question.unit:
         losses.append(question_loss(question, "unit", "Canvas numerical questions have no unit"))
+    if NOT_XML.search(json.dumps(plain(question), ensure_ascii=False)):
+        losses.append(question_loss(question, "text", "control characters XML cannot hold became U+FFFD"))
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(question, "type", "order becomes a matching question of position -> "
                                     "item; partial credit for a nearly right order is lost"))

@@ -14,9 +14,6 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import defusedxml  # type: ignore[import-untyped]
-from defusedxml.ElementTree import DefusedXMLParser  # type: ignore[import-untyped]
-
 from quiz.bank.model import (
     AnyQuestion,
     Choice,
@@ -34,7 +31,9 @@ from quiz.bank.text import PLACEHOLDER
 from quiz.formats import moodle
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.exports.moodle_xml import QUIZ_BANK, QUIZ_META
+from quiz.formats.html import explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
+from quiz.formats.imports.safe_xml import parse_xml
 from quiz.formats.rich_text import to_text
 
 _FORMATS = {"html": "html", "moodle_auto_format": "moodle", "plain_text": "plain", "markdown": "markdown"}
@@ -46,41 +45,6 @@ _SKIPPED = {
     "random": "random question placeholder skipped",
     "randomsamatch": "random short-answer matching question skipped",
 }
-_SOURCE_PARAGRAPH = re.compile(r"<p>Source: .*</p>\Z", re.DOTALL)
-
-
-class _Builder(ET.TreeBuilder):
-    """A tree builder that notes the line each ``question`` element starts on."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parser: DefusedXMLParser | None = None
-        self.lines: dict[ET.Element, int] = {}
-
-    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
-        element = super().start(tag, attrs)
-        if tag == "question" and self.parser is not None:
-            self.lines[element] = self.parser.parser.CurrentLineNumber
-        return element
-
-
-def parse_xml(data: bytes, path: str) -> tuple[ET.Element, dict[ET.Element, int]]:
-    """The document's root and the line of every question; FormatError for XML that is not
-    well-formed or declares entities."""
-    builder = _Builder()
-    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    builder.parser = parser
-    try:
-        parser.feed(data)
-        root = parser.close()
-    except defusedxml.DefusedXmlException:
-        raise FormatError(path, builder.parser.parser.CurrentLineNumber,
-                          "the file declares XML entities, which quiz refuses (they can expand without bound)",
-                          "export the questions again from the LMS, or remove the <!DOCTYPE ...> block") from None
-    except ET.ParseError as error:
-        raise FormatError(path, error.position[0], f"not well-formed XML: {error}",
-                          "is this the file the LMS exported? Open it in a browser to see where it breaks") from None
-    return root, builder.lines
 
 
 class _Question:
@@ -99,7 +63,7 @@ class _Question:
         node = element.find("text")
         raw = (node.text if node is not None else element.text) or ""
         if self.ours:
-            return _from_our_html(raw) if element.get("format", default) == "html" else raw
+            return from_html(raw) if element.get("format", default) == "html" else raw
         plain = to_text(raw, _FORMATS.get(element.get("format", default), "html"))
         for medium in plain.media:
             self.ctx.note(self.line, f"{medium} left out: a bank holds text only")
@@ -113,13 +77,6 @@ class _Question:
 
     def note(self, message: str) -> None:
         self.ctx.note(self.line, message)
-
-
-def _from_our_html(raw: str) -> str:
-    """Undo quiz's own export exactly: escaped text with ``<br>`` for line breaks."""
-    import html
-
-    return html.unescape(raw.replace("<br>", "\n"))
 
 
 def _fraction(answer: ET.Element, question: _Question) -> float:
@@ -140,9 +97,7 @@ def _common(question: _Question, info: BankInfo | None, category_tag: str) -> di
     prompt = question.text(element.find("questiontext"))
     general = element.find("generalfeedback")
     if question.ours and general is not None:
-        node = general.find("text")
-        raw = _SOURCE_PARAGRAPH.sub("", node.text or "" if node is not None else "")
-        explanation = _from_our_html(raw.removeprefix("<p>").removesuffix("</p>"))
+        explanation = explanation_from_feedback(general.findtext("text") or "")
     else:
         explanation = question.text(general)
     if not explanation:

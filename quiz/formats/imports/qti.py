@@ -1,0 +1,334 @@
+"""Canvas's QTI 1.2 export (and text2qti's output) to quiz questions.
+
+A zip may hold several quizzes: they make one bank, each quiz's title kept as a tag. Canvas names
+each item's type in its metadata (``question_type``); the right answers are read from the response
+processing, as Canvas scores them. Essay, file upload, text-only and calculated items are skipped with
+a note; fill-in-multiple-blanks and dropdowns wait for the cloze type. The zip is read within limits
+(a zip bomb is refused) and its XML without expanding entities.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from quiz.bank.model import (
+    AnyQuestion,
+    Choice,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Pair,
+    ShortQuestion,
+    SourceRef,
+    TrueFalseQuestion,
+)
+from quiz.bank.text import PLACEHOLDER
+from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
+from quiz.formats.exports.qti import QUIZ_BANK, QUIZ_META
+from quiz.formats.html import explanation_from_feedback, from_html
+from quiz.formats.imports.context import FormatError, ImportContext, Imported
+from quiz.formats.imports.safe_xml import parse_xml
+from quiz.formats.rich_text import to_text
+
+MAX_UNZIPPED = 256 * 1024 * 1024
+"""The most a QTI zip may hold once unpacked; more is refused as a probable zip bomb."""
+MAX_MEMBERS = 10000
+
+_SKIPPED = {
+    "essay_question": "essay question skipped: quiz has no free-text questions",
+    "file_upload_question": "file upload question skipped: quiz cannot hold it",
+    "text_only_question": "text-only item (no answers) skipped",
+    "calculated_question": "calculated (formula) question skipped: quiz cannot hold it",
+    "fill_in_multiple_blanks_question": "fill-in-multiple-blanks question skipped: quiz has no cloze type yet",
+    "multiple_dropdowns_question": "multiple dropdowns question skipped: quiz has no cloze type yet",
+}
+
+
+def _members(data: bytes, path: str) -> list[tuple[str, bytes]]:
+    """The XML files of the package (or the one XML file given) with their names."""
+    if not data.startswith(b"PK"):
+        return [("", data)]
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FormatError(path, 1, f"not a readable zip: {error}", "export the quiz from Canvas again") from None
+    if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNZIPPED:
+        raise FormatError(path, 1, f"the zip would unpack to more than {MAX_UNZIPPED // 2**20} MiB or "
+                          f"{MAX_MEMBERS} files", "is this a QTI export? Import its quizzes one zip at a time")
+    names = _assessment_files(archive, path)
+    return [(name, archive.read(name)) for name in names]
+
+
+def _assessment_files(archive: zipfile.ZipFile, path: str) -> list[str]:
+    """The manifest's QTI resources, or every XML file holding ``questestinterop`` if it has none."""
+    names = set(archive.namelist())
+    if "imsmanifest.xml" in names:
+        root, _ = parse_xml(archive.read("imsmanifest.xml"), f"{path}/imsmanifest.xml")
+        listed = [file.get("href", "") for resource in root.iter("resource")
+                  if resource.get("type", "").startswith("imsqti_xmlv1p2") for file in resource.iter("file")]
+        if listed and all(name in names for name in listed):
+            return listed
+    return sorted(n for n in names if n.endswith(".xml") and n != "imsmanifest.xml"
+                  and not n.endswith("assessment_meta.xml") and b"questestinterop" in archive.read(n)[:4096])
+
+
+def _fields(node: ET.Element | None) -> dict[str, str]:
+    if node is None:
+        return {}
+    return {(f.findtext("fieldlabel") or "").strip(): (f.findtext("fieldentry") or "").strip()
+            for f in node.iter("qtimetadatafield")}
+
+
+@dataclass
+class _Item:
+    """One ``<item>`` and what reading it needs."""
+
+    element: ET.Element
+    line: int
+    path: str
+    ctx: ImportContext
+    meta: dict[str, Any]
+
+    @property
+    def ours(self) -> bool:
+        return bool(self.meta)
+
+    def error(self, message: str, hint: str) -> FormatError:
+        return FormatError(self.path, self.line, message, hint)
+
+    def text(self, node: ET.Element | None) -> str:
+        """The text of the first ``mattext`` under ``node``, read in its type."""
+        mattext = node.find(".//mattext") if node is not None else None
+        if mattext is None:
+            return ""
+        raw = mattext.text or ""
+        html = mattext.get("texttype", "text/plain") == "text/html"
+        if self.ours:
+            return from_html(raw) if html else raw
+        plain = to_text(raw, "html" if html else "plain")
+        for medium in plain.media:
+            self.ctx.note(self.line, f"{medium} left out: a bank holds text only")
+        return plain.text
+
+    def feedback(self, ident: str) -> str:
+        for node in self.element.iter("itemfeedback"):
+            if node.get("ident") == ident:
+                return self.text(node)
+        return ""
+
+
+def _conditions(item: _Item) -> list[tuple[float, ET.Element]]:
+    """(score set, condition) for every scoring response condition."""
+    found = []
+    for condition in item.element.iter("respcondition"):
+        setvar = condition.find("setvar")
+        if setvar is None:
+            continue
+        try:
+            found.append((float(Decimal((setvar.text or "0").strip())), condition))
+        except InvalidOperation:
+            raise item.error(f"score {setvar.text!r} is not a number", "export the quiz again") from None
+    return found
+
+
+def _labels(lid: ET.Element, item: _Item) -> list[tuple[str, str]]:
+    return [(label.get("ident", ""), item.text(label)) for label in lid.iter("response_label")]
+
+
+def _right_ids(condition: ET.Element) -> list[str]:
+    """The values a condition requires, leaving out those under ``<not>``."""
+    negated = {id(v) for n in condition.iter("not") for v in n.iter("varequal")}
+    return [(v.text or "").strip() for v in condition.iter("varequal") if id(v) not in negated]
+
+
+def _choice(item: _Item, common: dict[str, Any], kind: str) -> AnyQuestion:
+    lid = item.element.find(".//response_lid")
+    if lid is None:
+        raise item.error("a choice question without choices", "export the quiz again")
+    labels = _labels(lid, item)
+    texts = dict(labels)
+    conditions = _conditions(item)
+    full = [c for score, c in conditions if score >= 100]
+    right = [texts[i] for c in full[:1] for i in _right_ids(c) if i in texts]
+    if not right:
+        raise item.error("no right answer in the item's scoring", "mark the right answer in Canvas and export again")
+    if kind == "true_false_question":
+        return TrueFalseQuestion(**common, answer=right[0].strip().lower() == "true")
+    choices = tuple(Choice(text=text, feedback=item.feedback(f"{ident}_fb")) for ident, text in labels)
+    if kind == "multiple_answers_question":
+        return MultiQuestion(**common, choices=choices, answers=tuple(right))
+    credit = {texts[i]: score / 100 for score, c in conditions if 0 < score < 100 for i in _right_ids(c)
+              if i in texts}
+    choices = tuple(Choice(text=c.text, feedback=c.feedback, credit=credit.get(c.text, 0)) for c in choices)
+    return ChoiceQuestion(**common, choices=choices, answer=right[0])
+
+
+def _short(item: _Item, common: dict[str, Any]) -> AnyQuestion:
+    answers = [a for score, c in _conditions(item) if score >= 100 for a in _right_ids(c) if a]
+    if not answers:
+        raise item.error("no accepted answer", "add an answer in Canvas and export again")
+    return ShortQuestion(**common, answers=tuple(dict.fromkeys(answers)))
+
+
+def _number(item: _Item, common: dict[str, Any]) -> AnyQuestion:
+    full = [c for score, c in _conditions(item) if score >= 100]
+    if not full:
+        raise item.error("No answers found for numerical question", "add an answer in Canvas")
+    condition = full[0]
+    try:
+        exact = condition.find(".//varequal")
+        low, high = condition.find(".//vargte"), condition.find(".//vargt")
+        top, top_open = condition.find(".//varlte"), condition.find(".//varlt")
+        low, top = low if low is not None else high, top if top is not None else top_open
+        if low is not None and top is not None:
+            small, large = Decimal((low.text or "").strip()), Decimal((top.text or "").strip())
+            middle = Decimal((exact.text or "").strip()) if exact is not None else (small + large) / 2
+            value, margin = middle, max(large - middle, middle - small)
+        elif exact is not None:
+            value, margin = Decimal((exact.text or "").strip()), Decimal(0)
+        else:
+            raise InvalidOperation
+        if not (value.is_finite() and margin.is_finite()):
+            raise InvalidOperation
+    except InvalidOperation:
+        raise item.error("the numerical answer is not a number", "fix the answer in Canvas") from None
+    return NumberQuestion(**common, answer=_plain(value), tolerance=_plain(margin), unit=str(item.meta.get("unit", "")))
+
+
+def _plain(value: Decimal) -> float:
+    number = float(value)
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number
+
+
+def _match(item: _Item, common: dict[str, Any]) -> AnyQuestion:
+    lids = list(item.element.iter("response_lid"))
+    right_by_response: dict[str, str] = {}
+    for _, condition in _conditions(item):
+        for value in condition.iter("varequal"):
+            right_by_response.setdefault(value.get("respident", ""), (value.text or "").strip())
+    pairs = []
+    for lid in lids:
+        labels = dict(_labels(lid, item))
+        right = labels.get(right_by_response.get(lid.get("ident", ""), ""), "")
+        left = item.text(lid.find("material"))
+        if not right:
+            raise item.error(f"matching item {left!r} has no right answer", "pair every item in Canvas")
+        pairs.append(Pair(left=left, right=right))
+    distractors = {text for lid in lids for _, text in _labels(lid, item)} - {p.right for p in pairs}
+    if distractors:
+        item.ctx.note(item.line, f"{len(distractors)} extra matching answer(s) dropped: quiz has no distractors")
+    if item.meta.get("type") == "order" and [p.left for p in pairs] == [str(n) for n in range(1, len(pairs) + 1)]:
+        return OrderQuestion(**common, items=tuple(p.right for p in pairs))
+    return MatchQuestion(**common, pairs=tuple(pairs))
+
+
+def _kind(item: _Item, fields: dict[str, str]) -> str:
+    kind = fields.get("question_type", "")
+    if kind:
+        return kind
+    lids = list(item.element.iter("response_lid"))
+    if len(lids) > 1:
+        return "matching_question"
+    if lids:
+        return "multiple_answers_question" if lids[0].get("rcardinality") == "Multiple" else "multiple_choice_question"
+    fib = item.element.find(".//render_fib")
+    if fib is not None:
+        return "numerical_question" if fib.get("fibtype") in ("Decimal", "Integer") else "short_answer_question"
+    return "text_only_question"
+
+
+def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]:
+    ctx, meta = item.ctx, item.meta
+    prompt = item.text(item.element.find("presentation/material")) or item.text(item.element.find("presentation"))
+    if not prompt:
+        raise item.error("the question has no text", "write the question text in Canvas")
+    general = item.feedback("general_fb")
+    if item.ours:
+        node = next((n for n in item.element.iter("itemfeedback") if n.get("ident") == "general_fb"), None)
+        general = explanation_from_feedback(node.findtext(".//mattext") or "") if node is not None else ""
+    if not general:
+        ctx.note(item.line, "no general feedback: explanation left as a TO DO placeholder")
+    refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
+    source = refs if info is not None and refs and all(r.source in info.sources for r in refs) else ctx.source
+    tags = [str(t) for t in meta.get("tags", [])] if item.ours else ([quiz_tag] if quiz_tag else [])
+    return {
+        "id": ctx.new_id(item.line, given=item.element.get("title", "") if item.ours else "",
+                         title=item.element.get("title", ""), prompt=prompt),
+        "prompt": prompt,
+        "explanation": general or PLACEHOLDER,
+        "source": source,
+        "tags": tuple(tags),
+        "difficulty": meta.get("difficulty") if meta.get("difficulty") in (1, 2, 3) else None,
+        "hint": str(meta.get("hint", "")),
+    }
+
+
+def _question(item: _Item, kind: str, common: dict[str, Any]) -> AnyQuestion:
+    if kind in ("multiple_choice_question", "true_false_question", "multiple_answers_question"):
+        return _choice(item, common, kind)
+    if kind == "short_answer_question":
+        return _short(item, common)
+    if kind == "numerical_question":
+        return _number(item, common)
+    return _match(item, common)
+
+
+_READ = {"multiple_choice_question", "true_false_question", "multiple_answers_question", "short_answer_question",
+         "numerical_question", "matching_question"}
+
+
+def _json(text: str, path: str, line: int) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        raise FormatError(path, line, "quiz metadata is not valid JSON", "remove the field or export again") from None
+    return value if isinstance(value, dict) else {}
+
+
+def read_qti(data: bytes, ctx: ImportContext) -> Imported:
+    """The questions of a QTI zip (or a single QTI XML file); each malformed one reported with its line."""
+    questions: list[AnyQuestion] = []
+    lines: dict[str, int] = {}
+    banks: list[BankInfo] = []
+    for name, member in _members(data, ctx.path):
+        path = f"{ctx.path}/{name}" if name else ctx.path
+        root, item_lines = parse_xml(member, path, record="item")
+        for assessment in root.iter("assessment"):
+            fields = _fields(assessment.find("qtimetadata"))
+            info = None
+            if fields.get(QUIZ_BANK):
+                try:
+                    info = read_bank_info(_json(fields[QUIZ_BANK], path, 1))
+                except (KeyError, TypeError, AttributeError, ValueError):
+                    ctx.error(FormatError(path, 1, "quiz bank metadata does not describe a bank", "remove it"))
+                banks.extend([info] if info else [])
+            quiz_tag = ctx.tag(assessment.get("title", ""), 1)
+            for element in assessment.iter("item"):
+                line = item_lines.get(element, 1)
+                try:
+                    item_fields = _fields(element.find("itemmetadata"))
+                    meta = _json(item_fields[QUIZ_META], path, line) if item_fields.get(QUIZ_META) else {}
+                    item = _Item(element, line, path, ctx, meta)
+                    kind = _kind(item, item_fields)
+                    if kind not in _READ:
+                        ctx.note(line, _SKIPPED.get(kind, f"{kind} skipped: quiz cannot hold it"))
+                        continue
+                    question = _question(item, kind, _common(item, info, quiz_tag))
+                except FormatError as error:
+                    ctx.error(error)
+                    continue
+                questions.append(question)
+                lines[question.id] = line
+    if not questions and not ctx.errors:
+        ctx.error(FormatError(ctx.path, 1, "No valid question found", "is this a Canvas QTI export?"))
+    return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None,
+                    tuple(ctx.errors), ctx.error_count)
