@@ -1,7 +1,8 @@
 """The CSV table's columns and how a cell holds a list, shared by the CSV reader and writer.
 
 Cells holding a list (options, answers, feedback) put one item per line; inside an item a backslash
-is written ``\\\\`` and a line break ``\\n``.
+is written ``\\\\`` and a line break ``\\n``. A cell a spreadsheet would run as a formula gets a
+leading ``'``, as OWASP recommends; the reader takes it off again.
 """
 
 from __future__ import annotations
@@ -25,3 +26,25 @@ def split_items(cell: str) -> list[str]:
         return []
     return [_ITEM_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), line)
             for line in cell.split("\n")]
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list)."""
+
+MAX_CELL = 128 * 1024
+"""The largest cell the CSV reader takes (Python's csv module refuses bigger ones)."""
+
+
+def _needs_guard(cell: str) -> bool:
+    return cell[:1] in (*_FORMULA, "'") and cell.lstrip("'")[:1] in _FORMULA
+
+
+def guard(cell: str) -> str:
+    """``'`` before a cell that starts like a formula (or like a guarded one), so a spreadsheet shows
+    it as text."""
+    return "'" + cell if _needs_guard(cell) else cell
+
+
+def unguard(cell: str) -> str:
+    """Undo :func:`guard`: a round trip gives back the text exactly."""
+    return cell[1:] if cell.startswith("'") and _needs_guard(cell[1:]) else cell

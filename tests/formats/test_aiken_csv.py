@@ -14,7 +14,7 @@ from quiz.formats.exports.csv import export_csv
 from quiz.formats.imports.aiken import read_aiken
 from quiz.formats.imports.context import FormatError, ImportContext
 from quiz.formats.imports.csv import read_csv
-from tests.formats.conftest import FIXTURES, HOSTILE, MOODLE
+from tests.formats.conftest import FIXTURES, HOSTILE, MOODLE, make_bank
 
 
 def context() -> ImportContext:
@@ -87,9 +87,33 @@ def test_csv_errors_name_the_row_line() -> None:
     header = ",".join(COLUMNS)
     good = 'demo,q1,truefalse,"Two\nline prompt",,true,,,,Why,report,,,'
     bad = "demo,q2,truefalse,Prompt,,maybe,,,,Why,report,,,"
-    with pytest.raises(FormatError) as caught:
-        read_csv(f"{header}\n{good}\n{bad}\n", context())
-    assert caught.value.line == 4 and "'maybe' is not true or false" in caught.value.message
+    imported = read_csv(f"{header}\n{good}\n{bad}\n{good.replace('q1', 'q3')}\n", context())
+    (error,) = imported.errors
+    assert error.line == 4 and "'maybe' is not true or false" in error.message
+    assert [q.id for q in imported.questions] == ["q1", "q3"]
+
+
+def test_a_cell_over_128_kib_is_an_error_with_its_line_and_the_other_rows_import() -> None:
+    header = ",".join(COLUMNS)
+    good = "demo,q1,truefalse,Prompt,,true,,,,Why,report,,,"
+    big = f"demo,q2,truefalse,{'Q' * 200_000},,true,,,,Why,report,,,"
+    imported = read_csv(f"{header}\n{good}\n{big}\n{good.replace('q1', 'q3')}\n", context())
+    (error,) = imported.errors
+    assert error.line == 3 and "longer than 128 KiB" in error.message
+    assert [q.id for q in imported.questions] == ["q1", "q3"]
+
+
+@pytest.mark.parametrize("text", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1,1)", "\tx", "\rx", "'=x", "''+y",
+                                  "'plain", "-"])
+def test_formula_cells_are_neutralised_and_still_round_trip(text: str) -> None:
+    from quiz.bank.model import ShortQuestion, SourceRef
+
+    question = ShortQuestion(id="demo.f", prompt=text, answers=(text if text.strip() else "x",), explanation=text,
+                             source=(SourceRef(source="report"),), tags=("t",))
+    data = export_csv([make_bank(question)]).data.decode()
+    for cell in next(csv.reader(io.StringIO(data.split("\r\n", 1)[1], newline=""))):
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert list(read_csv(data, context()).questions) == [question]
 
 
 def test_csv_without_the_header_is_an_error() -> None:

@@ -40,7 +40,8 @@ def item(kind: str, body: str, title: str = "Q") -> str:
 
 
 CHOICE = item("multiple_choice_question", '''
-<presentation><material><mattext texttype="text/html">&lt;p&gt;Which &lt;b&gt;city&lt;/b&gt;?&lt;/p&gt;</mattext></material>
+<presentation><material><mattext texttype="text/html">&lt;p&gt;Which &lt;b&gt;city&lt;/b&gt;?&lt;/p&gt;</mattext>
+</material>
 <response_lid ident="response1" rcardinality="Single"><render_choice>
 <response_label ident="1"><material><mattext texttype="text/html">Prishtina</mattext></material></response_label>
 <response_label ident="2"><material><mattext texttype="text/plain">Belgrade</mattext></material></response_label>

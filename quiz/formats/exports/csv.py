@@ -22,7 +22,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
-from quiz.formats.csv_cells import COLUMNS, join_items
+from quiz.formats.csv_cells import COLUMNS, guard, join_items
 from quiz.formats.exports.losses import Exported, all_questions, bank_losses
 
 
@@ -69,6 +69,6 @@ def export_csv(banks: Sequence[Bank]) -> Exported:
     writer.writeheader()
     for bank in banks:
         for question in bank.questions:
-            writer.writerow(_row(bank, question))
+            writer.writerow({key: guard(value) for key, value in _row(bank, question).items()})
     losses = bank_losses(banks, "CSV")
     return Exported(stream.getvalue().encode(), tuple(losses), len(all_questions(banks)))

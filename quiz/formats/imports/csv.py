@@ -26,7 +26,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.text import PLACEHOLDER_MARK
 from quiz.formats.bank_info import BankInfo
-from quiz.formats.csv_cells import COLUMNS, split_items
+from quiz.formats.csv_cells import COLUMNS, MAX_CELL, split_items, unguard
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 
 
@@ -111,7 +111,11 @@ def _cited_sources(questions: Sequence[AnyQuestion], ctx: ImportContext) -> dict
 def read_csv(text: str, ctx: ImportContext) -> Imported:
     """The questions of a CSV written by ``quiz export --to csv`` (or by hand with its header)."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+    try:
+        fieldnames = reader.fieldnames or ()
+    except csv.Error as error:
+        raise FormatError(ctx.path, 1, f"the header row cannot be read: {error}", "check its quotes") from None
+    missing = [c for c in COLUMNS if c not in fieldnames]
     if missing:
         raise FormatError(ctx.path, 1, f"the header row lacks the column(s) {', '.join(missing)}",
                           f"the first row must name the columns: {','.join(COLUMNS)}")
@@ -119,15 +123,28 @@ def read_csv(text: str, ctx: ImportContext) -> Imported:
     lines: dict[str, int] = {}
     bank_ids: list[str] = []
     start = 2
-    for row in reader:
-        cells = {key: value or "" for key, value in row.items() if key in COLUMNS}
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            ctx.error(FormatError(ctx.path, start, _csv_message(error), "shorten the cell or close its quotes"))
+            start = reader.line_num + 1
+            continue
+        cells = {key: unguard(value or "") for key, value in row.items() if key in COLUMNS}
         if any(cells.values()):
-            question = _question(cells, start, ctx)
-            questions.append(question)
-            lines[question.id] = start
-            bank_ids.append(cells["bank"].strip())
+            try:
+                question = _question(cells, start, ctx)
+            except FormatError as error:
+                ctx.error(error)
+            else:
+                questions.append(question)
+                lines[question.id] = start
+                bank_ids.append(cells["bank"].strip())
         start = reader.line_num + 1
-    if not questions:
+    if not questions and not ctx.errors:
         raise FormatError(ctx.path, 1, "no question rows", "add one row per question under the header")
     sources = _cited_sources(questions, ctx)
     bank_id = next((b for b in bank_ids if b), ctx.bank_id)
@@ -135,4 +152,10 @@ def read_csv(text: str, ctx: ImportContext) -> Imported:
     if sources or bank_id != ctx.bank_id:
         info = BankInfo(id=bank_id, title=bank_id, description=f"Questions imported from {ctx.path}.",
                         language="en", sources=sources, notes=StudyNotes())
-    return Imported(tuple(questions), tuple(ctx.notes), lines, info)
+    return Imported(tuple(questions), tuple(ctx.notes), lines, info, tuple(ctx.errors), ctx.error_count)
+
+
+def _csv_message(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return f"a cell is longer than {MAX_CELL // 1024} KiB"
+    return f"the row cannot be read: {error}"
