@@ -157,6 +157,19 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot hold, even as a character reference."""
 
 
+def cannot_hold(question: AnyQuestion) -> bool:
+    """Whether some text of the question holds a character XML 1.0 cannot."""
+
+    def walk(value: object) -> bool:
+        if isinstance(value, str):
+            return NOT_XML.search(value) is not None
+        if isinstance(value, dict):
+            return any(walk(item) for item in value.values())
+        return isinstance(value, list) and any(walk(item) for item in value)
+
+    return walk(plain(question))
+
+
 def xml_safe(document: str) -> str:
     """Carriage returns as references (a parser would read a raw one as a line feed), and what XML
     cannot hold as U+FFFD, so the file parses for any bank."""
@@ -168,7 +181,7 @@ def _losses(question: AnyQuestion) -> list[Loss]:
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(question, "type", "order becomes a matching question of position -> item; "
                                     "partial credit for a nearly right order is lost"))
-    if NOT_XML.search(json.dumps(plain(question), ensure_ascii=False)):
+    if cannot_hold(question):
         losses.append(question_loss(question, "text", "control characters XML cannot hold became U+FFFD"))
     if isinstance(question, ChoiceQuestion) and any(moodle.snap(c.credit * 100) != c.credit * 100
                                                     for c in question.choices if c.credit):

@@ -27,11 +27,10 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
-from quiz.bank.write import plain
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.exports.moodle_xml import NOT_XML, xml_safe
+from quiz.formats.exports.moodle_xml import cannot_hold, xml_safe
 from quiz.formats.html import feedback_html, to_html
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -270,7 +269,7 @@ def _losses(question: AnyQuestion) -> list[Loss]:
         losses.append(question_loss(question, "difficulty", "Canvas quiz questions have no difficulty"))
     if isinstance(question, NumberQuestion) and question.unit:
         losses.append(question_loss(question, "unit", "Canvas numerical questions have no unit"))
-    if NOT_XML.search(json.dumps(plain(question), ensure_ascii=False)):
+    if cannot_hold(question):
         losses.append(question_loss(question, "text", "control characters XML cannot hold became U+FFFD"))
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(question, "type", "order becomes a matching question of position -> "
