@@ -7,6 +7,7 @@ written is exactly what was meant (``no`` stays a string, ``1:2`` stays text).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, assert_never
@@ -50,11 +51,20 @@ def plain(value: Any) -> Any:
     return value
 
 
+_SURELY_PLAIN = re.compile(r"[^\W\d_][\w ,.()'?!/-]*")
+"""Text that starts with a letter and holds no YAML indicator: it reads back as itself unless it is
+one of YAML 1.1's booleans or null, so the writer skips parsing it (imports write many thousands)."""
+_RESERVED = {"yes", "no", "true", "false", "on", "off", "null"}
+
+
 def _reads_back(snippet: str, value: object) -> bool:
     try:
-        return bool(yaml.safe_load(snippet) == {"k": value})
+        return bool(yaml.load(snippet, Loader=_LOADER) == {"k": value})
     except yaml.YAMLError:
         return False
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def scalar(value: object, indent: int = 0) -> str:
@@ -73,6 +83,8 @@ def scalar(value: object, indent: int = 0) -> str:
         if _reads_back(f"k: |{chomp}\n" + "\n".join(
                 "  " + line if line else "" for line in text.rstrip("\n").split("\n")), text):
             return block
+    if _SURELY_PLAIN.fullmatch(text) and text == text.rstrip() and text.lower() not in _RESERVED:
+        return text
     if text and text == text.strip() and "\n" not in text and _reads_back(f"k: {text}", text):
         return text
     return json.dumps(text, ensure_ascii=False)

@@ -32,31 +32,29 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(replace, text)
 
 
+def _escaped(text: str, index: int) -> bool:
+    """Whether the character at ``index`` follows an odd run of backslashes."""
+    run = index
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return (index - run) % 2 == 1
+
+
 def find(text: str, token: str, start: int = 0) -> int:
-    """The index of the first ``token`` at or after ``start`` that is not escaped, or -1."""
-    index = start
-    while index < len(text):
-        if text[index] == "\\":
-            index += 2
-            continue
-        if text.startswith(token, index):
-            return index
-        index += 1
-    return -1
+    """The index of the first ``token`` at or after ``start`` that is not escaped, or -1.
+
+    Linear: ``str.find`` jumps between candidates and only the backslashes just before one are counted.
+    """
+    index = text.find(token, start)
+    while index >= 0 and _escaped(text, index):
+        index = text.find(token, index + 1)
+    return index
 
 
 def positions(text: str, chars: str) -> list[int]:
     """The indexes of every unescaped character of ``chars`` in ``text``."""
-    found: list[int] = []
-    index = 0
-    while index < len(text):
-        if text[index] == "\\":
-            index += 2
-            continue
-        if text[index] in chars:
-            found.append(index)
-        index += 1
-    return found
+    pattern = re.compile(r"\\.|[" + re.escape(chars) + "]", re.DOTALL)
+    return [m.start() for m in pattern.finditer(text) if m.group()[0] != "\\"]
 
 
 def split(text: str, token: str) -> list[str]:

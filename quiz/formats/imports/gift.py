@@ -63,18 +63,16 @@ class _Block:
         return "\n".join(line for _, line in self.lines)
 
 
+_LAYOUT = re.compile(r"[ \t]*\n[ \t]*")
+"""A raw line break inside a question, with the spaces around it: layout, read as one space."""
+_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+
+
 def _braces(line: str) -> list[str]:
     """The unescaped braces of a line, in order."""
-    found, index = [], 0
-    while index < len(line):
-        char = line[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char in "{}":
-            found.append(char)
-        index += 1
-    return found
+    if "{" not in line and "}" not in line:
+        return []
+    return [m.group() for m in _BRACE.finditer(line) if m.group() in "{}"]
 
 
 class _Splitter:
@@ -159,7 +157,7 @@ def _blocks(text: str, ctx: ImportContext) -> list[_Block]:
 def _field(raw: str, default_format: str, line: int, ctx: ImportContext) -> str:
     """One escaped GIFT text field as plain text, read in its own [format] or the question's."""
     body, text_format = strip_format(raw.strip())
-    unwrapped = re.sub(r"[ \t]*\n[ \t]*", " ", body)
+    unwrapped = _LAYOUT.sub(" ", body) if "\n" in body else body
     plain = to_text(unescape(unwrapped).strip(), text_format or default_format)
     for medium in plain.media:
         ctx.note(line, f"{medium} left out: a bank holds text only")
