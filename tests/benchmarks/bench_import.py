@@ -24,7 +24,8 @@ from pathlib import Path
 
 from bank_generator import write_bank  # beside this script, which runs with its folder on sys.path
 
-PEER = "const fs = require('fs'); const {parse} = require(process.argv[1]); parse(fs.readFileSync(process.argv[2], 'utf8'));"
+PEER = ("const fs = require('fs'); const {parse} = require(process.argv[1]); "
+        "parse(fs.readFileSync(process.argv[2], 'utf8'));")
 EXPORTS = {"gift": "gift", "csv": "csv", "moodle-xml": "moodle-xml", "qti": "qti"}
 SUFFIX = {"gift": ".gift", "aiken": ".txt", "csv": ".csv", "moodle-xml": ".xml", "qti": ".zip"}
 
