@@ -160,3 +160,33 @@ def test_exported_and_imported_files_are_as_readable_as_any_new_file(bank_file: 
         os.umask(umask)
     assert exported.stat().st_mode & 0o777 == 0o644
     assert imported.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), [
+    ("a.txt", "::t:: Q? {=a ~b}\n", "gift"),
+    ("a.txt", "Q?\nA. one\nB. two\nANSWER: A\n", "aiken"),
+    ("a.txt", "bank,id,type,prompt,options,answer\n", "csv"),
+    ("a.txt", '<?xml version="1.0"?>\n<quiz>\n</quiz>\n', "moodle-xml"),
+    ("a.txt", '<?xml version="1.0"?>\n<questestinterop>\n', "qti"),
+    ("a.gift", "Nothing to see", "gift"),
+])
+def test_the_format_is_guessed_from_the_file(tmp_path: Path, name: str, text: str, kind: str) -> None:
+    from quiz.formats.imports.guess import guess_kind
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert guess_kind(path) == kind
+
+
+def test_a_zip_is_guessed_as_qti_and_an_unknown_file_asks_for_from(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    from quiz.formats.imports.guess import guess_kind
+
+    with zipfile.ZipFile(tmp_path / "x.bin", "w") as archive:
+        archive.writestr("imsmanifest.xml", "<manifest/>")
+    assert guess_kind(tmp_path / "x.bin") == "qti"
+    (tmp_path / "notes.txt").write_text("Just some notes.\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "notes.txt")]) == 2
+    assert "cannot tell the format" in capsys.readouterr().err
