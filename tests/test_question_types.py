@@ -33,7 +33,7 @@ from tests.support.driving import answer_right, current_question, screen_text
 
 TYPES = list(QUESTION_TYPES.values())
 IDS = [cls.__name__ for cls in TYPES]
-ROUND_TRIP_IMPORTS = {"gift": ".gift", "csv": ".csv"}
+ROUND_TRIP_IMPORTS = {"gift": ".gift", "csv": ".csv", "moodle-xml": ".xml", "qti": ".zip"}
 """The importers that read quiz's own export back, with the export's file suffix."""
 
 
