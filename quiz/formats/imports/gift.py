@@ -53,6 +53,7 @@ class _Block:
     opened_at: int = 0
     brace_line: int = 0
     closed: bool = False
+    blank_noted: bool = False
 
     @property
     def start(self) -> int:
@@ -114,8 +115,10 @@ class _Splitter:
         starts_question = stripped.startswith("::") or stripped.startswith("$CATEGORY:")
         if block.opened_at:
             if not stripped:
-                self.ctx.note(number, "blank line inside a question's braces ignored (GIFT ends a question "
-                                      "at a blank line)")
+                if not block.blank_noted:
+                    block.blank_noted = True
+                    self.ctx.note(number, "blank line(s) inside a question's braces ignored (GIFT ends a "
+                                          "question at a blank line)")
             elif stripped.startswith("//"):
                 pass
             elif starts_question or (_braces(line)[:1] == ["{"]):
