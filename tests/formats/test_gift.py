@@ -131,7 +131,7 @@ def test_hand_written_gift_multi_line_escapes_and_blank_line_inside_braces() -> 
     (question,) = questions
     assert question.prompt == "What is 1\\+1=2 {really}?"
     assert question.answer == "yes" and question.choices[1].feedback == "it is"
-    assert any("blank line inside" in n for n in notes)
+    assert any("blank line(s) inside" in n for n in notes)
 
 
 def test_several_equals_answers_are_a_single_answer_question_as_moodle_reads_it() -> None:
