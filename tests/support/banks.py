@@ -48,7 +48,7 @@ def every_type(bank_id: str = "demo") -> tuple[Question, ...]:
     return (
         ChoiceQuestion(
             **_common(bank_id, "choice", "Which town did the report name?", ("geography",), 1),
-            choices=(Choice(text="Leposavić"), Choice(text="Zvečan", feedback="Close, but not named.", credit=0.5),
+            choices=(Choice(text="Leposavić"), Choice(text="Zvečan", feedback="Close, but not named."),
                      Choice(text="Gračanica")),
             answer="Leposavić",
             hint="It starts with L.",
@@ -86,7 +86,7 @@ class Example:
 def _examples() -> dict[type[AnyQuestion], Example]:
     choice, multi, truefalse, short, order, match, number = every_type("demo")
     return {
-        ChoiceQuestion: Example(choice, "Gračanica", "Zvečan"),
+        ChoiceQuestion: Example(choice, "Zvečan"),
         MultiQuestion: Example(multi, ("3", "5"), ("2",)),
         TrueFalseQuestion: Example(truefalse, False),
         ShortQuestion: Example(short, "nowhere"),
