@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from quiz.bank.controls import json_safe, shown
 from quiz.bank.problems import Problem
 
 FORMATS = ("text", "github", "json")
 
 
 def as_text(problems: Sequence[Problem], files: int) -> str:
-    """`file:line:col: error[code]: message`, then one indented line of what to do, then a total."""
+    """`file:line:col: error[code]: message`, then one indented line of what to do, then a total.
+
+    Every part is one line of harmless text: a file name cannot start a line of its own or carry escapes.
+    """
     lines = []
     for problem in problems:
-        lines.append(f"{problem.path}:{problem.line}:{problem.col}: {problem.severity}[{problem.code}]: "
-                     f"{problem.message}")
+        lines.append(f"{shown(problem.path, one_line=True)}:{problem.line}:{problem.col}: "
+                     f"{problem.severity}[{problem.code}]: {shown(problem.message, one_line=True)}")
         if problem.hint:
-            lines.append(f"    hint: {problem.hint}")
+            lines.append(f"    hint: {shown(problem.hint, one_line=True)}")
     lines.append(_summary(problems, files))
     return "\n".join(lines)
 
@@ -32,7 +36,7 @@ def _summary(problems: Sequence[Problem], files: int) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -64,7 +68,7 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
             for p in problems
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 RENDERERS = {"text": as_text, "github": as_github, "json": as_json}

@@ -7,12 +7,16 @@ anchors and aliases are refused, which also defuses alias-expansion bombs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 import yaml.reader
 from yaml import events
+
+from quiz.bank.controls import REFUSED as _REFUSED_CLASS
+from quiz.bank.controls import character_name, is_refused
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -82,12 +86,30 @@ def describe(node: YNode) -> str:
     return f"{'the value' if node.plain else 'the text'} {shown!r}"
 
 
+_RAW_REFUSED = re.compile(f"[{_REFUSED_CLASS}]")
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPED = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b", "N": "\x85"}
+_REFUSED_HINT = ("delete it: it would act on the learner's terminal instead of being shown "
+                 "(newline and tab are the only control characters a bank may hold)")
+
+
+def normalise_line_ends(text: str) -> str:
+    """CRLF and lone CR become LF, as YAML reads them anyway; a CR then never survives into the text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def build_tree(text: str, report: Report) -> YNode | None:
-    """Parse one YAML document into a positioned tree; None when there is no usable document."""
+    """Parse one YAML document into a positioned tree; None when there is no usable document.
+
+    Characters that would act on a terminal (quiz.bank.controls) are refused, written raw or as escapes.
+    """
+    text = normalise_line_ends(text)
+    if _refused_raw(text, report):
+        return None
     parser = None
     try:
         parser = _Parser(text)
-        return _build(parser, report)
+        return _build(parser, report, text)
     except yaml.reader.ReaderError as error:
         line, col = _reader_position(text, error, counts_bytes=not issubclass(_Parser, yaml.reader.Reader))
         report(line, col, "bad-character", f"the character U+{error.character:04X} is not allowed in YAML",
@@ -105,7 +127,39 @@ def build_tree(text: str, report: Report) -> YNode | None:
             dispose()
 
 
-def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
+def _refused_raw(text: str, report: Report) -> bool:
+    """Report every refused character written as itself in the file; True when there was one."""
+    found = False
+    for match in _RAW_REFUSED.finditer(text):
+        line, col = _position(text, match.start())
+        report(line, col, "bad-character", f"the character {character_name(match.group())} is not allowed in a bank",
+               _REFUSED_HINT)
+        found = True
+    return found
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _refused_escape(text: str, event: Any, report: Report) -> None:
+    """Report a refused character that a double-quoted scalar writes as an escape, at the escape."""
+    start, end = event.start_mark.index, event.end_mark.index
+    for match in _ESCAPE.finditer(text, start, end):
+        code = match.group()[1:]
+        character = _ESCAPED.get(code, "") if len(code) == 1 else chr(int(code[1:], 16))
+        if len(character) == 1 and is_refused(character):
+            line, col = _position(text, match.start())
+            report(line, col, "bad-character", f"the escape {match.group()} writes the character "
+                   f"{character_name(character)}, which is not allowed in a bank", _REFUSED_HINT)
+            return
+    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+    report(line, col, "bad-character", "this text holds a control character, which is not allowed in a bank",
+           _REFUSED_HINT)
+
+
+def _build(parser: _Parser, report: Report, text: str) -> YNode | None:  # noqa: PLR0915
     root: YNode | None = None
     documents = 0
     # Each open collection, with the key waiting for its value when it is a mapping.
@@ -169,6 +223,8 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
                 attach(YScalar("", True, None, line, col), line, col)
                 continue
             plain = not event.style  # the C parser gives "" for plain scalars, the pure one None
+            if event.style == '"' and _RAW_REFUSED.search(event.value):
+                _refused_escape(text, event, report)
             tag = None if event.tag in (None, "!") else event.tag
             attach(YScalar(event.value, plain, tag, line, col), line, col)
         elif kind is mapping_start or kind is sequence_start:
