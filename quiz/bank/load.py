@@ -17,10 +17,10 @@ from typing import Any
 from quiz.bank import model
 from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
-from quiz.bank.problems import Problem, did_you_mean, has_errors
+from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, Problem, did_you_mean, has_errors, more_problems
 from quiz.bank.text import slug
 from quiz.bank.validate import check_across, check_bank
-from quiz.bank.yaml_tree import YMapping, YNode, YScalar, YSequence, build_tree, describe
+from quiz.bank.yaml_tree import YMapping, YNode, YReadItems, YScalar, YSequence, build_tree, describe
 
 MAX_BYTES = 16 * 1024 * 1024
 """The largest bank file read: far above any hand-written bank, far below what hurts a laptop."""
@@ -41,14 +41,39 @@ Reader = Callable[[YNode, "Context", str], Any]
 
 @dataclass
 class Context:
-    """Where reading happens, and where its problems go."""
+    """Where reading happens, and where its problems go: the first ``limit`` kept, the others counted."""
 
     path: str
     problems: list[Problem]
+    limit: int = DEFAULT_MAX_PROBLEMS
+    hidden: int = 0
+    hidden_errors: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """Whether any error was found, kept or only counted."""
+        return bool(self.hidden_errors) or has_errors(self.problems)
 
     def error(self, where: YNode | Pos, code: str, message: str, hint: str = "") -> None:
+        if len(self.problems) >= self.limit:
+            self.hidden += 1
+            self.hidden_errors += 1
+            return
         line, col = (where.line, where.col) if not isinstance(where, tuple) else where
         self.problems.append(Problem(self.path, line, col, code, message, hint))
+
+    def extend(self, problems: list[Problem]) -> None:
+        """Add problems found elsewhere (the validator's), keeping within the limit."""
+        room = max(0, self.limit - len(self.problems))
+        self.problems.extend(problems[:room])
+        self.hidden += len(problems[room:])
+        self.hidden_errors += sum(problem.is_error for problem in problems[room:])
+
+    def reported(self) -> list[Problem]:
+        """The problems kept, then one saying how many more there were, if any."""
+        if not self.hidden:
+            return self.problems
+        return [*self.problems, more_problems(self.path, self.hidden, self.limit, self.hidden_errors > 0)]
 
 
 # --- readers for scalars -------------------------------------------------------------------------
@@ -187,6 +212,8 @@ def _sequence_reader(item: Reader, meta: typing.Mapping[str, Any]) -> Reader:
     keep_valid = meta.get("keep_valid", False)
 
     def read(node: YNode, ctx: Context, name: str) -> Any:
+        if isinstance(node, YReadItems):
+            return _read_items(node, ctx, name)
         if isinstance(node, YScalar) and one_or_many and not node.is_null:
             nodes: list[YNode] = [node]
         elif isinstance(node, YSequence):
@@ -209,6 +236,16 @@ def _sequence_reader(item: Reader, meta: typing.Mapping[str, Any]) -> Reader:
         if INVALID in values:
             return tuple(value for value in values if value is not INVALID) if keep_valid else INVALID
         return values
+
+    def _read_items(node: YReadItems, ctx: Context, name: str) -> Any:
+        """A list whose items the tree builder already read: only its length is left to check."""
+        if min_items is not None and node.count < min_items:
+            ctx.error(node, "too-few-items", f"{name} has {node.count} item(s); it needs at least {min_items}",
+                      f"add {min_items - node.count} more")
+            return INVALID
+        if node.invalid and not keep_valid:
+            return INVALID
+        return tuple(node.values)
 
     return read
 
@@ -411,24 +448,38 @@ def _decode(data: bytes, ctx: Context) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def read_bank_text(text: str, path: str) -> tuple[Bank | None, list[Problem]]:
+def read_bank_text(
+    text: str, path: str, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> tuple[Bank | None, list[Problem]]:
     """Read one bank from its text; the bank is None when there was an error."""
-    ctx = Context(path, [])
-    root = build_tree(text, lambda line, col, code, message, hint: ctx.error((line, col), code, message, hint))
-    if root is None or has_errors(ctx.problems):
+    bank, ctx = _read_bank(text, Context(path, [], max_problems))
+    return bank, ctx.reported()
+
+
+def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
+    """Read a bank, its questions one by one as the parser reaches them; their problems count only when
+    the file is well-formed YAML (a syntax error alone says more than the questions read before it)."""
+    questions = Context(ctx.path, [], ctx.limit)
+    stream = ("questions", lambda node, index: _read_question(node, questions, f"questions[{index}]"), INVALID)
+    root = build_tree(text, lambda line, col, code, message, hint: ctx.error((line, col), code, message, hint),
+                      stream)
+    if root is None or ctx.failed:
         if root is None and not ctx.problems:
             ctx.error((1, 1), "empty-file", "the file has no content", "start from `quiz new FILE`")
-        return None, ctx.problems
+        return None, ctx
     if not isinstance(root, YMapping):
         ctx.error(root, "not-a-mapping", f"a bank is a mapping of fields, but this file holds {describe(root)}",
                   "start the file with 'format: 1', 'id:', 'title:' ... and put questions under 'questions:'")
-        return None, ctx.problems
+        return None, ctx
     if not _format_supported(root, ctx):
-        return None, ctx.problems
+        return None, ctx
+    ctx.extend(questions.problems)
+    ctx.hidden += questions.hidden
+    ctx.hidden_errors += questions.hidden_errors
     bank = _read_fields(Bank, root, ctx, "bank", _BANK_FIELDS, True)
     if bank is INVALID:
-        return None, ctx.problems
-    return _with_path(bank, path), ctx.problems
+        return None, ctx
+    return _with_path(bank, ctx.path), ctx
 
 
 def _format_supported(root: YMapping, ctx: Context) -> bool:
@@ -453,37 +504,48 @@ def _with_path(bank: Bank, path: str) -> Bank:
     return bank
 
 
-def read_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None, list[Problem]]:
+def read_bank_file(
+    path: Path, max_bytes: int = MAX_BYTES, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> tuple[Bank | None, list[Problem]]:
     """Read one bank file, refusing oversized, non-UTF-8 and empty files before parsing them.
 
     Raises OSError when the file cannot be read at all (the caller decides what that means).
     """
-    shown = str(path)
-    ctx = Context(shown, [])
+    bank, ctx = _read_file(path, max_bytes, Context(str(path), [], max_problems))
+    return bank, ctx.reported()
+
+
+def _read_file(path: Path, max_bytes: int, ctx: Context) -> tuple[Bank | None, Context]:
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        ctx.error((1, 1), "file-too-large", f"the file is over {max_bytes // (1024 * 1024)} MiB",
-                  "split the bank into several files")
-        return None, ctx.problems
+        ctx.error((1, 1), "file-too-large", f"the file is over {_size(max_bytes)}", "split the bank into several files")
+        return None, ctx
     text = _decode(data, ctx)
     if text is None:
-        return None, ctx.problems
-    return read_bank_text(text, shown)
+        return None, ctx
+    return _read_bank(text, ctx)
 
 
-def load_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None, list[Problem]]:
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MiB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def load_bank_file(
+    path: Path, max_bytes: int = MAX_BYTES, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> tuple[Bank | None, list[Problem]]:
     """Read and check one bank; the bank is None when it has errors (warnings keep it)."""
+    ctx = Context(str(path), [], max_problems)
     try:
-        bank, problems = read_bank_file(path, max_bytes)
+        bank, ctx = _read_file(path, max_bytes, ctx)
     except OSError as error:
         return None, [Problem(str(path), 1, 1, "unreadable", f"cannot read the file: {error.strerror}",
                               "check the path and its permissions")]
     if bank is not None:
-        problems.extend(check_bank(bank, complete=not has_errors(problems)))
-        if has_errors(problems):
+        ctx.extend(check_bank(bank, complete=not ctx.failed))
+        if ctx.failed:
             bank = None
-    return bank, problems
+    return bank, ctx.reported()
 
 
 @dataclass(frozen=True)
@@ -499,7 +561,9 @@ class LoadResult:
         return not has_errors(self.problems)
 
 
-def load_paths(paths: Sequence[Path], max_bytes: int = MAX_BYTES) -> LoadResult:
+def load_paths(
+    paths: Sequence[Path], max_bytes: int = MAX_BYTES, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> LoadResult:
     """Load every bank under the paths; ids must be unique across all of them.
 
     Raises FileNotFoundError for a path that does not exist.
@@ -508,7 +572,7 @@ def load_paths(paths: Sequence[Path], max_bytes: int = MAX_BYTES) -> LoadResult:
     banks: list[Bank] = []
     problems: list[Problem] = []
     for path in files:
-        bank, found = load_bank_file(path, max_bytes)
+        bank, found = load_bank_file(path, max_bytes, max_problems)
         problems.extend(found)
         if bank is not None:
             banks.append(bank)

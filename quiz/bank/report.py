@@ -26,13 +26,21 @@ def as_text(problems: Sequence[Problem], files: int) -> str:
     return "\n".join(lines)
 
 
+def _counts(problems: Sequence[Problem]) -> tuple[int, int, int]:
+    """(errors shown, warnings shown, problems found but not kept)."""
+    shown_problems = [problem for problem in problems if not problem.hidden]
+    errors = sum(problem.is_error for problem in shown_problems)
+    return errors, len(shown_problems) - errors, sum(problem.hidden for problem in problems)
+
+
 def _summary(problems: Sequence[Problem], files: int) -> str:
-    errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
+    errors, warnings, hidden = _counts(problems)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not problems:
         return f"{checked}: all valid"
-    return f"{checked}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    more = f", and {hidden} more not shown" if hidden else ""
+    return (f"{checked}: {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}{more}")
 
 
 def _escape_data(text: str) -> str:
@@ -57,11 +65,12 @@ def as_github(problems: Sequence[Problem], files: int) -> str:
 
 def as_json(problems: Sequence[Problem], files: int) -> str:
     """One JSON document: counts and every problem with its position."""
-    errors = sum(problem.is_error for problem in problems)
+    errors, warnings, hidden = _counts(problems)
     document = {
         "files": files,
         "errors": errors,
-        "warnings": len(problems) - errors,
+        "warnings": warnings,
+        "not_shown": hidden,
         "problems": [
             {"path": p.path, "line": p.line, "column": p.col, "severity": p.severity, "code": p.code,
              "message": p.message, "hint": p.hint}

@@ -68,7 +68,26 @@ class YSequence:
         self.col = col
 
 
+class YReadItems(YSequence):
+    """A sequence whose items were read as soon as each was complete, so their nodes were never all kept.
+
+    The bank's ``questions`` list arrives like this: a file of millions of broken items then costs the
+    memory of one item and the values kept, not of every node in the file.
+    """
+
+    __slots__ = ("count", "invalid", "values")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.values: list[Any] = []
+        self.count = 0
+        self.invalid = 0
+
+
 YNode = YScalar | YMapping | YSequence
+
+ItemReader = Callable[[YNode, int], Any]
+"""Reads item N of a streamed list; returns its value, or ``INVALID`` (any object ``is_invalid`` knows)."""
 
 Report = Callable[[int, int, str, str, str], None]
 """Called with (line, col, code, message, hint) for each problem found."""
@@ -98,10 +117,14 @@ def normalise_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def build_tree(text: str, report: Report) -> YNode | None:
+def build_tree(
+    text: str, report: Report, stream: tuple[str, ItemReader, object] | None = None
+) -> YNode | None:
     """Parse one YAML document into a positioned tree; None when there is no usable document.
 
     Characters that would act on a terminal (quiz.bank.controls) are refused, written raw or as escapes.
+    With ``stream`` = (key, read, invalid), the list under that key of the top mapping is read item by item
+    as it is parsed (a ``YReadItems``); ``invalid`` is the value ``read`` returns for an unreadable item.
     """
     text = normalise_line_ends(text)
     if _refused_raw(text, report):
@@ -109,7 +132,7 @@ def build_tree(text: str, report: Report) -> YNode | None:
     parser = None
     try:
         parser = _Parser(text)
-        return _build(parser, report, text)
+        return _build(parser, report, text, stream)
     except yaml.reader.ReaderError as error:
         line, col = _reader_position(text, error, counts_bytes=not issubclass(_Parser, yaml.reader.Reader))
         report(line, col, "bad-character", f"the character U+{error.character:04X} is not allowed in YAML",
@@ -159,8 +182,11 @@ def _refused_escape(text: str, event: Any, report: Report) -> None:
            _REFUSED_HINT)
 
 
-def _build(parser: _Parser, report: Report, text: str) -> YNode | None:  # noqa: PLR0915
+def _build(  # noqa: PLR0915
+    parser: _Parser, report: Report, text: str, stream: tuple[str, ItemReader, object] | None
+) -> YNode | None:
     root: YNode | None = None
+    streamed_key, read_item, invalid = stream if stream is not None else ("", None, None)
     documents = 0
     # Each open collection, with the key waiting for its value when it is a mapping.
     stack: list[tuple[YMapping | YSequence, YScalar | None]] = []
@@ -176,7 +202,10 @@ def _build(parser: _Parser, report: Report, text: str) -> YNode | None:  # noqa:
             root = node
             return True
         parent, pending_key = stack[-1]
-        if isinstance(parent, YSequence):
+        if type(parent) is YReadItems:
+            if isinstance(node, YScalar):
+                finish_item(parent, node)
+        elif isinstance(parent, YSequence):
             parent.items.append(node)
         elif pending_key is None:
             if not isinstance(node, YScalar):
@@ -198,6 +227,23 @@ def _build(parser: _Parser, report: Report, text: str) -> YNode | None:  # noqa:
                 parent.items[pending_key.value] = (pending_key, node)
             stack[-1] = (parent, None)
         return True
+
+    def finish_item(parent: YReadItems, node: YNode) -> None:
+        assert read_item is not None
+        value = read_item(node, parent.count)
+        parent.count += 1
+        if value is invalid:
+            parent.invalid += 1
+        else:
+            parent.values.append(value)
+
+    def new_collection(starts_mapping: bool, line: int, col: int) -> YMapping | YSequence:
+        if starts_mapping:
+            return YMapping(line, col)
+        if read_item is not None and len(stack) == 1 and stack[0][1] is not None and root is stack[0][0] \
+                and stack[0][1].value == streamed_key:
+            return YReadItems(line, col)
+        return YSequence(line, col)
 
     def check_anchor_and_tag(event: events.NodeEvent, line: int, col: int) -> bool:
         if event.anchor is not None:
@@ -231,7 +277,7 @@ def _build(parser: _Parser, report: Report, text: str) -> YNode | None:  # noqa:
             if skipping or not check_anchor_and_tag(event, line, col):
                 skipping += 1
                 continue
-            node: YMapping | YSequence = YMapping(line, col) if kind is mapping_start else YSequence(line, col)
+            node = new_collection(kind is mapping_start, line, col)
             if attach(node, line, col):
                 stack.append((node, None))
             else:
@@ -240,7 +286,9 @@ def _build(parser: _Parser, report: Report, text: str) -> YNode | None:  # noqa:
             if skipping:
                 skipping -= 1
             else:
-                stack.pop()
+                finished = stack.pop()[0]
+                if stack and type(stack[-1][0]) is YReadItems:
+                    finish_item(stack[-1][0], finished)
         elif kind is events.AliasEvent:
             if skipping:
                 continue

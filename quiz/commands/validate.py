@@ -21,17 +21,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("text", "github", "json"), default="text",
                         help="text for people (default), github for Actions annotations, json for tools")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
+    parser.add_argument("--max-size", type=positive, default=None, metavar="BYTES",
                         help="refuse files larger than this (default 16 MiB)")
+    parser.add_argument("--max-problems", type=positive, default=None, metavar="N",
+                        help="report at most N problems per file, then how many more (default 200)")
     parser.set_defaults(func=run)
+
+
+def positive(text: str) -> int:
+    """An option's value that must be a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not positive: give a number of at least 1")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank.load import MAX_BYTES, load_paths
+    from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
     from quiz.bank.report import RENDERERS
 
     try:
-        result = load_paths(args.paths, args.max_size or MAX_BYTES)
+        result = load_paths(args.paths, args.max_size or MAX_BYTES, args.max_problems or DEFAULT_MAX_PROBLEMS)
     except FileNotFoundError as missing:
         raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
     if result.files == 0:
