@@ -6,6 +6,7 @@ so the model stays the single source of truth for what a bank may contain.
 
 from __future__ import annotations
 
+import math
 import re
 import types
 import typing
@@ -26,6 +27,9 @@ MAX_BYTES = 16 * 1024 * 1024
 """The largest bank file read: far above any hand-written bank, far below what hurts a laptop."""
 
 _INT = re.compile(r"[-+]?[0-9]+")
+_MAX_DIGITS = 100
+"""Digits a whole number in a bank may have: far more than any answer needs, far below int()'s limit."""
+_TAG = "tag:yaml.org,2002:"
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TRUE, _FALSE = frozenset(("true", "True", "TRUE")), frozenset(("false", "False", "FALSE"))
 
@@ -87,9 +91,19 @@ def _expect_scalar(node: YNode, ctx: Context, name: str, wanted: str) -> YScalar
     return None
 
 
+def _tag_refused(scalar: YScalar, ctx: Context, name: str, wanted: str, allowed: tuple[str, ...]) -> bool:
+    """An explicit standard tag is respected: one that says the value is something else is an error."""
+    if scalar.tag is None or scalar.tag in allowed:
+        return False
+    tag = "!!" + scalar.tag.removeprefix(_TAG)
+    ctx.error(scalar, "wrong-type", f"{name} should be {wanted}, but it is tagged {tag}",
+              f"remove the tag {tag}: a bank needs no tags")
+    return True
+
+
 def _read_text(node: YNode, ctx: Context, name: str) -> Any:
     scalar = _expect_scalar(node, ctx, name, "text")
-    if scalar is None:
+    if scalar is None or _tag_refused(scalar, ctx, name, "text", (_TAG + "str",)):
         return INVALID
     if scalar.is_null:
         return ""
@@ -108,28 +122,46 @@ def _reads_as_non_text(value: str) -> bool:
     return bool(_INT.fullmatch(value) or _FLOAT.fullmatch(value)) or value in _TRUE or value in _FALSE
 
 
+class _OutOfRange(ValueError):
+    """A number written correctly that quiz cannot hold: too many digits, or beyond a float."""
+
+
 def _parse_int(value: str) -> Any:
-    return int(value) if _INT.fullmatch(value) else INVALID
+    if not _INT.fullmatch(value):
+        return INVALID
+    if len(value.lstrip("+-")) > _MAX_DIGITS:
+        raise _OutOfRange(f"has {len(value.lstrip('+-'))} digits; at most {_MAX_DIGITS} are allowed")
+    return int(value)
 
 
 def _parse_number(value: str) -> Any:
     if _INT.fullmatch(value):
-        return int(value)
-    return float(value) if _FLOAT.fullmatch(value) else INVALID
+        return _parse_int(value)
+    if not _FLOAT.fullmatch(value):
+        return INVALID
+    number = float(value)
+    if not math.isfinite(number):
+        raise _OutOfRange("is beyond the largest number quiz can hold")
+    return number
 
 
 def _parse_bool(value: str) -> Any:
     return True if value in _TRUE else False if value in _FALSE else INVALID
 
 
-def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str) -> Reader:
+def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str, tags: tuple[str, ...]) -> Reader:
     """A reader for an unquoted scalar that YAML gives a type: a number or a boolean."""
+    allowed = tuple(_TAG + tag for tag in tags)
 
     def read(node: YNode, ctx: Context, name: str) -> Any:
         scalar = _expect_scalar(node, ctx, name, wanted)
-        if scalar is None:
+        if scalar is None or _tag_refused(scalar, ctx, name, wanted, allowed):
             return INVALID
-        value = parse(scalar.value) if scalar.plain else INVALID
+        try:
+            value = parse(scalar.value) if scalar.plain or scalar.tag else INVALID
+        except _OutOfRange as error:
+            ctx.error(node, "out-of-range", f"{name} {error}", "write a smaller number")
+            return INVALID
         if value is INVALID:
             ctx.error(node, "wrong-type", f"{name} should be {wanted}, not {describe(scalar)}", hint)
         return value
@@ -137,9 +169,10 @@ def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str) -> Reader
     return read
 
 
-_read_int = _plain_reader("a whole number", _parse_int, "write digits only, without quotes")
-_read_number = _plain_reader("a number", _parse_number, "write the number without quotes, e.g. 1999 or 2.5")
-_read_bool = _plain_reader("true or false", _parse_bool, "write true or false, without quotes")
+_read_int = _plain_reader("a whole number", _parse_int, "write digits only, without quotes", ("int",))
+_read_number = _plain_reader("a number", _parse_number, "write the number without quotes, e.g. 1999 or 2.5",
+                             ("int", "float"))
+_read_bool = _plain_reader("true or false", _parse_bool, "write true or false, without quotes", ("bool",))
 
 
 def _read_source_ref(node: YNode, ctx: Context, name: str) -> Any:
@@ -185,7 +218,7 @@ def _constrained(reader: Reader, meta: typing.Mapping[str, Any]) -> Reader:
                 ctx.error(node, "too-short", f"{name} is shorter than {min_length} characters",
                           f"write a complete {name}")
             return INVALID
-        if compiled is not None and not compiled.match(value):
+        if compiled is not None and not compiled.fullmatch(value):
             ctx.error(node, "bad-id", f"{name} {value!r} may only use lowercase letters, digits, '.', '_' "
                       "and '-', starting with a letter or digit", f"rename it, e.g. {_slug(value)!r}")
             return INVALID
@@ -261,7 +294,7 @@ def _mapping_reader(value: Reader, meta: typing.Mapping[str, Any]) -> Reader:
             return INVALID
         result: dict[str, Any] = {}
         for key, (key_node, child) in node.items.items():
-            if not key_pattern.match(key):
+            if not key_pattern.fullmatch(key):
                 ctx.error(key_node, "bad-id", f"{name} key {key!r} is not a valid id",
                           f"use lowercase letters, digits, '.', '_' and '-', e.g. {_slug(key)!r}")
                 result[key] = INVALID
@@ -487,7 +520,7 @@ def _format_supported(root: YMapping, ctx: Context) -> bool:
     if entry is None:
         return True  # reported as a missing field with the others
     node = entry[1]
-    if isinstance(node, YScalar) and node.plain and _INT.fullmatch(node.value):
+    if isinstance(node, YScalar) and node.plain and _INT.fullmatch(node.value) and len(node.value) <= _MAX_DIGITS:
         version = int(node.value)
         if version > FORMAT_VERSION:
             ctx.error(node, "unsupported-format", f"this bank is written in format {version}, but this quiz "
