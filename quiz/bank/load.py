@@ -6,8 +6,10 @@ so the model stays the single source of truth for what a bank may contain.
 
 from __future__ import annotations
 
+import errno
 import math
 import re
+import stat
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -549,6 +551,8 @@ def read_bank_file(
 
 
 def _read_file(path: Path, max_bytes: int, ctx: Context) -> tuple[Bank | None, Context]:
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise IsADirectoryError(errno.EINVAL, "it is not a regular file (a device, a named pipe or a socket)")
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:

@@ -24,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the file's format")
     parser.add_argument("-o", "--output", type=Path, metavar="BANK.yaml",
                         help="where to write the bank (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.add_argument("--id", dest="bank_id", default="", metavar="ID",
                         help="the new bank's id (default: from the file name)")
     parser.set_defaults(func=run)
@@ -43,16 +44,17 @@ def _schema_reference(output: Path | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.formats.imports.import_file import import_file
-    from quiz.output_file import write_atomically
+    from quiz.output_file import output_target, write_atomically
 
     if not args.file.is_file():
         raise UsageError(f"{args.file} is not a file", "give the path of the file to import")
+    target = None if args.output is None else output_target(args.output, force=args.force, inputs=[args.file])
     result = import_file(args.file, args.kind, bank_id=args.bank_id, output=args.output,
                          schema=_schema_reference(args.output))
     if args.output is None:
         sys.stdout.write(result.text)
-    else:
-        write_atomically(args.output, result.text.encode("utf-8"))
+    elif target is not None:
+        write_atomically(target, result.text.encode("utf-8"))
     where = args.output or "standard output"
     print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):

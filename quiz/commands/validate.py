@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -50,8 +51,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
     if result.files == 0:
         raise UsageError("no bank files (*.yaml, *.yml) found under " + ", ".join(map(str, args.paths)))
-    print(RENDERERS[args.format](result.problems, result.files), file=sys.stdout)
-    if any(problem.code == "unreadable" for problem in result.problems):
-        return exit_codes.USAGE
     failing = [p for p in result.problems if p.is_error or args.strict]
-    return exit_codes.INVALID if failing else exit_codes.OK
+    code = exit_codes.INVALID if failing else exit_codes.OK
+    if any(problem.code == "unreadable" for problem in result.problems):
+        code = exit_codes.USAGE
+    try:
+        print(RENDERERS[args.format](result.problems, result.files), file=sys.stdout, flush=True)
+    except BrokenPipeError:
+        discard_stdout()  # the reader stopped (`| head`): the verdict still stands
+    return code
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device, so Python's final flush on exit finds no closed pipe."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)

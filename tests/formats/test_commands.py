@@ -81,7 +81,7 @@ def test_failed_import_leaves_no_file_and_keeps_the_old_one(tmp_path: Path,
     source.write_text("Good? {T}\n\nBad {=a ~b\n", encoding="utf-8")
     out = tmp_path / "bank.yaml"
     out.write_text("old content\n", encoding="utf-8")
-    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 1
+    assert main(["import", str(source), "--from", "gift", "-o", str(out), "--force"]) == 1
     assert out.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.gift", "bank.yaml"]
     assert "bad.gift, line 3: Could not find a }" in capsys.readouterr().err
@@ -141,7 +141,7 @@ def test_exported_and_imported_files_are_as_readable_as_any_new_file(bank_file: 
     umask = os.umask(0o022)
     try:
         exported = tmp_path / "demo.csv"
-        imported = tmp_path / "demo.yaml"
+        imported = tmp_path / "back.yaml"
         assert main(["export", str(bank_file), "--to", "csv", "-o", str(exported)]) == 0
         assert main(["import", str(exported), "--from", "csv", "-o", str(imported)]) == 0
     finally:
