@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -30,19 +29,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _schema_reference(output: Path | None) -> str:
-    from quiz.locations import schema_path
+def _write_schema_beside(output: Path) -> None:
+    """The schema file the bank's ``$schema`` line names (quiz.bank.schema_file), once the bank is written."""
+    from quiz import __version__
+    from quiz.bank.schema_file import schema_beside
 
-    schema = schema_path()
-    if output is None:
-        return schema.as_posix()
     try:
-        return Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
-    except ValueError:
-        return schema.as_posix()
+        schema_beside(output, __version__)
+    except OSError as error:
+        raise UsageError(f"cannot write the schema beside {output}: {error.strerror}",
+                         "give -o a file path in a folder you can write to") from None
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.bank.schema_file import SCHEMA_FILE
     from quiz.formats.imports.import_file import import_file
     from quiz.output_file import output_target, write_atomically
 
@@ -50,11 +50,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file} is not a file", "give the path of the file to import")
     target = None if args.output is None else output_target(args.output, force=args.force, inputs=[args.file])
     result = import_file(args.file, args.kind, bank_id=args.bank_id, output=args.output,
-                         schema=_schema_reference(args.output))
+                         schema=SCHEMA_FILE)
     if args.output is None:
         sys.stdout.write(result.text)
     elif target is not None:
         write_atomically(target, result.text.encode("utf-8"))
+        _write_schema_beside(target)
     where = args.output or "standard output"
     print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):
