@@ -503,8 +503,14 @@ def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
             ctx.error((1, 1), "empty-file", "the file has no content", "start from `quiz new FILE`")
         return None, ctx
     if not isinstance(root, YMapping):
-        ctx.error(root, "not-a-mapping", f"a bank is a mapping of fields, but this file holds {describe(root)}",
-                  "start the file with 'format: 1', 'id:', 'title:' ... and put questions under 'questions:'")
+        if isinstance(root, YSequence):
+            _not_a_bank(root, ctx, _list_looks_like(root))
+        else:
+            ctx.error(root, "not-a-mapping", f"a bank is a mapping of fields, but this file holds {describe(root)}",
+                      "start the file with 'format: 1', 'id:', 'title:' ... and put questions under 'questions:'")
+        return None, ctx
+    if "format" not in root.items and "questions" not in root.items:
+        _not_a_bank(root, ctx, _mapping_looks_like(root))
         return None, ctx
     if not _format_supported(root, ctx):
         return None, ctx
@@ -515,6 +521,31 @@ def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
     if bank is INVALID:
         return None, ctx
     return _with_path(bank, ctx.path), ctx
+
+
+_QUESTION_KEYS = frozenset(("question", "prompt", "answer", "answers", "choices", "options", "type", "correct"))
+
+
+def _not_a_bank(root: YNode, ctx: Context, looks_like: str) -> None:
+    """One message for another tool's YAML, instead of one per field it lacks."""
+    ctx.error(root, "not-a-bank", f"this file is not a quiz bank yet: it holds {looks_like}",
+              "run `quiz new bank.yaml` to see the shape, then put the file's questions under 'questions:', "
+              "each with 'id', 'type', 'prompt', 'explanation', 'source' and its answer")
+
+
+def _mapping_looks_like(root: YMapping) -> str:
+    keys = list(root.items)
+    if _QUESTION_KEYS & set(keys):
+        return "a single question (" + ", ".join(keys[:5]) + ")"
+    return "a mapping with the keys " + ", ".join(repr(key) for key in keys[:5]) + ("..." if len(keys) > 5 else "")
+
+
+def _list_looks_like(root: YSequence) -> str:
+    count = len(root.items) if not isinstance(root, YReadItems) else root.count
+    questions = sum(1 for item in root.items if isinstance(item, YMapping) and _QUESTION_KEYS & set(item.items))
+    if questions and questions * 2 >= len(root.items):
+        return f"a list of {count} questions"
+    return f"a list of {count} item{'s' if count != 1 else ''}"
 
 
 def _format_supported(root: YMapping, ctx: Context) -> bool:

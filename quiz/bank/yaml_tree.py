@@ -7,6 +7,7 @@ anchors and aliases are refused, which also defuses alias-expansion bombs.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -139,10 +140,7 @@ def build_tree(
                "delete it (control characters often come from copying out of PDFs or word processors)")
         return None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or "not valid YAML"
-        report(line, col, "yaml-syntax", _syntax_message(error), _syntax_hint(problem))
+        _report_syntax(text, error, report)
         return None
     finally:
         dispose = getattr(parser, "dispose", None)
@@ -248,7 +246,7 @@ def _build(  # noqa: PLR0915
     def check_anchor_and_tag(event: events.NodeEvent, line: int, col: int) -> bool:
         if event.anchor is not None:
             report(line, col, "anchor", f"anchor &{event.anchor} is not allowed in a bank",
-                   "write the value out in full where it is used")
+                   "write the value out in full where it is used (text that starts with & goes in quotes)")
             return False
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
@@ -293,7 +291,7 @@ def _build(  # noqa: PLR0915
             if skipping:
                 continue
             report(line, col, "alias", f"alias *{event.anchor} is not allowed in a bank",
-                   "write the value out in full where it is used")
+                   "write the value out in full where it is used (text that starts with * goes in quotes)")
             attach(YScalar("", True, None, line, col), line, col)
         elif kind is events.DocumentStartEvent:
             documents += 1
@@ -312,6 +310,36 @@ def _reader_position(text: str, error: yaml.reader.ReaderError, counts_bytes: bo
         offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+_SPECIAL_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[^\s#'\"][^#]*?:\s+)?)([\[{*&!%@`])")
+"""A block value that starts with a character YAML reads as syntax: flow list or mapping, alias, anchor, tag,
+directive, or a reserved indicator."""
+
+
+def _report_syntax(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:
+    """Where the parser stopped, and, when it is another line, where the problem starts (a missing colon
+    is found only on the line after it); a value starting with a YAML indicator gets the hint to quote it."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = _syntax_message(error)
+    hint = _syntax_hint(error.problem or "not valid YAML")
+    lines = text.split("\n", line)[:line]
+    context = error.context_mark
+    for number in range(line, max(0, line - 3), -1):
+        special = _SPECIAL_VALUE.match(lines[number - 1]) if number <= len(lines) else None
+        if special:
+            value = lines[number - 1][special.end(1):].rstrip()
+            stopped = f" (the parser stopped at line {line})" if number != line else ""
+            report(number, special.end(1) + 1, "yaml-syntax", message + stopped,
+                   f"a value starting with {special.group(2)} is YAML syntax, not text: put it in quotes: "
+                   f"{json.dumps(value, ensure_ascii=False)}")
+            return
+    if context is not None and "simple key" in (error.context or "") and context.line + 1 < line:
+        report(context.line + 1, context.column + 1, "yaml-syntax",
+               f"{message}: this line has no ':' after its key (the parser stopped at line {line})", hint)
+        return
+    report(line, col, "yaml-syntax", message, hint)
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
