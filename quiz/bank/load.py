@@ -56,14 +56,23 @@ class Context:
     hidden_errors: int = 0
 
     @property
+    def full(self) -> bool:
+        """Whether the next problem would only be counted: its message need not be written."""
+        return len(self.problems) >= self.limit
+
+    def count_error(self) -> None:
+        """Count an error without writing it, once the context is full."""
+        self.hidden += 1
+        self.hidden_errors += 1
+
+    @property
     def failed(self) -> bool:
         """Whether any error was found, kept or only counted."""
         return bool(self.hidden_errors) or has_errors(self.problems)
 
     def error(self, where: YNode | Pos, code: str, message: str, hint: str = "") -> None:
         if len(self.problems) >= self.limit:
-            self.hidden += 1
-            self.hidden_errors += 1
+            self.count_error()
             return
         line, col = (where.line, where.col) if not isinstance(where, tuple) else where
         self.problems.append(Problem(self.path, line, col, code, message, hint))
@@ -437,11 +446,17 @@ _TYPE_SKIP = frozenset(("type",))
 
 def _read_question(node: YNode, ctx: Context, name: str) -> Any:
     if not isinstance(node, YMapping):
+        if ctx.full:  # millions of broken items: count them without writing a message for each
+            ctx.count_error()
+            return INVALID
         ctx.error(node, "wrong-type", f"{name} should be a question (a mapping), not {describe(node)}",
                   "start each question with '- id: ...' and give its fields below it")
         return INVALID
     entry = node.items.get("type")
     if entry is None:
+        if ctx.full:
+            ctx.count_error()
+            return INVALID
         ctx.error(node, "missing-field", f"{_question_name(node, name)} has no 'type'",
                   "add 'type:' with one of: " + ", ".join(QUESTION_TYPES))
         return INVALID
