@@ -31,7 +31,7 @@ def tampered(db_path: Path) -> Path:
     return db_path
 
 
-@pytest.mark.parametrize("command", [["scores"], ["learners"]])
+@pytest.mark.parametrize("command", [["scores"], ["learners"], ["due"]])
 def test_database_text_is_shown_escaped_on_one_line(
     tampered: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
