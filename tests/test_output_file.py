@@ -100,3 +100,11 @@ def test_the_data_is_fsynced_before_the_rename(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(Path, "replace", lambda self, to: (events.append("rename"), real_replace(self, to))[1])
     write_atomically(tmp_path / "out.gift", b"data")
     assert events[:2] == ["fsync", "rename"]
+
+
+def test_an_output_name_with_escapes_is_reported_harmlessly(bank_file: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out\x1b]0;T\x07.gift"
+    assert main(["export", str(bank_file), "--to", "gift", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "out\\u001b]0;T\\u0007.gift" in err

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import exit_codes
+from quiz.bank.controls import shown
 from quiz.errors import QuizError, UsageError
 from quiz.formats.exports.targets import TARGETS
 
@@ -82,8 +83,8 @@ def run(args: argparse.Namespace) -> int:
         write_atomically(output, exported.data)
     if not args.check:
         where = args.output or "standard output"
-        print(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "
-              f"({target.label})", file=sys.stderr)
+        print(shown(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "
+                    f"({target.label})"), file=sys.stderr)
     for line in describe(exported.losses, target.label):
         print(line, file=sys.stderr)
     return exit_codes.INVALID if args.check and failing else exit_codes.OK

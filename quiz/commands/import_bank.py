@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from quiz.bank.controls import shown
 from quiz.errors import UsageError
 
 NAME = "import"
@@ -57,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
         write_atomically(target, result.text.encode("utf-8"))
         _write_schema_beside(target)
     where = args.output or "standard output"
-    print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
+    print(shown(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}"), file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):
-        print(f"  line {note.line}: {note.message}", file=sys.stderr)
+        print(f"  line {note.line}: {shown(note.message, one_line=True)}", file=sys.stderr)
     if result.placeholders:
         print(f"  TO DO: write the explanation of {len(result.placeholders)} question(s) "
               f"({', '.join(result.placeholders[:5])}{', ...' if len(result.placeholders) > 5 else ''}); "
