@@ -326,10 +326,12 @@ def _report_syntax(text: str, error: yaml.MarkedYAMLError, report: Report) -> No
     hint = _syntax_hint(error.problem or "not valid YAML")
     lines = text.split("\n", line)[:line]
     context = error.context_mark
+    nesting = "nesting depth" in (error.problem or "")
     for number in range(line, max(0, line - 3), -1):
-        special = _SPECIAL_VALUE.match(lines[number - 1]) if number <= len(lines) else None
+        special = _SPECIAL_VALUE.match(lines[number - 1]) if number <= len(lines) and not nesting else None
         if special:
             value = lines[number - 1][special.end(1):].rstrip()
+            value = value if len(value) <= 60 else value[:57] + "..."
             stopped = f" (the parser stopped at line {line})" if number != line else ""
             report(number, special.end(1) + 1, "yaml-syntax", message + stopped,
                    f"a value starting with {special.group(2)} is YAML syntax, not text: put it in quotes: "

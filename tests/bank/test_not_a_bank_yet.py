@@ -51,3 +51,12 @@ def test_valid_yaml_gets_no_quoting_hint(write_bank: Callable[..., Path], proble
         "    tags: [attack]", "    tags: [attack]\n    hint: {oops: 1}")
     problems = problems_of(write_bank(text))
     assert problems and all("put it in quotes" not in str(p["hint"]) for p in problems)
+
+
+def test_the_quoting_hint_stays_short_and_nesting_bombs_get_none(
+    write_bank: Callable[..., Path], validate: Callable[..., tuple[int, str]]
+) -> None:
+    _, out = validate(write_bank(HEADER + CHOICE.replace("Which town?", "[x] " + "y" * 100_000)))
+    assert "put it in quotes" in out and len(out) < 2000
+    _, out = validate(write_bank("[" * 200_000))
+    assert "put it in quotes" not in out and len(out) < 2000
