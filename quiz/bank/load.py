@@ -75,7 +75,7 @@ class Context:
             self.count_error()
             return
         line, col = (where.line, where.col) if not isinstance(where, tuple) else where
-        self.problems.append(Problem(self.path, line, col, code, message, hint))
+        self.problems.append(Problem(self.path, line, col, code, _clipped(message), _clipped(hint)))
 
     def extend(self, problems: list[Problem]) -> None:
         """Add problems found elsewhere (the validator's), keeping within the limit."""
@@ -89,6 +89,14 @@ class Context:
         if not self.hidden:
             return self.problems
         return [*self.problems, more_problems(self.path, self.hidden, self.limit, self.hidden_errors > 0)]
+
+
+MAX_MESSAGE = 400
+"""The longest message or hint kept: one quoting a 10 MB value must not print 10 MB."""
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
 # --- readers for scalars -------------------------------------------------------------------------

@@ -73,3 +73,9 @@ def test_a_megabyte_of_broken_items_stays_small(tmp_path: Path) -> None:
     assert len(run.stdout) < 100_000
     peak_mib = int(run.stderr.split()[-1]) / 1024
     assert peak_mib < 120, f"peak {peak_mib:.0f} MiB"
+
+
+def test_a_message_quoting_a_huge_value_stays_short(write_bank: Callable[..., Path], validate: Validate) -> None:
+    code, out = validate(write_bank(HEADER.replace("title: Demo bank", "title: " + "9" * 100_000) + CHOICE))
+    assert code == 1 and "wrong-type" in out
+    assert len(out) < 2000
