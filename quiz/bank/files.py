@@ -14,14 +14,21 @@ BANK_SUFFIXES = (".yaml", ".yml")
 def find_bank_files(paths: Sequence[Path]) -> list[Path]:
     """The bank files named or found (recursively, *.yaml and *.yml) under the given paths, sorted.
 
-    Raises FileNotFoundError for a path that does not exist.
+    A file reached twice (named twice, inside a folder also named, or through a link) is listed once,
+    so it is never a duplicate of itself. Raises FileNotFoundError for a path that does not exist.
     """
     found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file()))
+            candidates = sorted(p for p in path.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file())
         elif path.exists():
-            found.append(path)
+            candidates = [path]
         else:
             raise FileNotFoundError(path)
+        for candidate in candidates:
+            status = candidate.stat()
+            if (status.st_dev, status.st_ino) not in seen:
+                seen.add((status.st_dev, status.st_ino))
+                found.append(candidate)
     return found

@@ -6,7 +6,10 @@ so the model stays the single source of truth for what a bank may contain.
 
 from __future__ import annotations
 
+import errno
+import math
 import re
+import stat
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -17,15 +20,18 @@ from typing import Any
 from quiz.bank import model
 from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
-from quiz.bank.problems import Problem, did_you_mean, has_errors
+from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, Problem, did_you_mean, has_errors, more_problems
 from quiz.bank.text import slug
 from quiz.bank.validate import check_across, check_bank
-from quiz.bank.yaml_tree import YMapping, YNode, YScalar, YSequence, build_tree, describe
+from quiz.bank.yaml_tree import YMapping, YNode, YReadItems, YScalar, YSequence, build_tree, describe
 
 MAX_BYTES = 16 * 1024 * 1024
 """The largest bank file read: far above any hand-written bank, far below what hurts a laptop."""
 
 _INT = re.compile(r"[-+]?[0-9]+")
+_MAX_DIGITS = 100
+"""Digits a whole number in a bank may have: far more than any answer needs, far below int()'s limit."""
+_TAG = "tag:yaml.org,2002:"
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TRUE, _FALSE = frozenset(("true", "True", "TRUE")), frozenset(("false", "False", "FALSE"))
 
@@ -41,14 +47,56 @@ Reader = Callable[[YNode, "Context", str], Any]
 
 @dataclass
 class Context:
-    """Where reading happens, and where its problems go."""
+    """Where reading happens, and where its problems go: the first ``limit`` kept, the others counted."""
 
     path: str
     problems: list[Problem]
+    limit: int = DEFAULT_MAX_PROBLEMS
+    hidden: int = 0
+    hidden_errors: int = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether the next problem would only be counted: its message need not be written."""
+        return len(self.problems) >= self.limit
+
+    def count_error(self) -> None:
+        """Count an error without writing it, once the context is full."""
+        self.hidden += 1
+        self.hidden_errors += 1
+
+    @property
+    def failed(self) -> bool:
+        """Whether any error was found, kept or only counted."""
+        return bool(self.hidden_errors) or has_errors(self.problems)
 
     def error(self, where: YNode | Pos, code: str, message: str, hint: str = "") -> None:
+        if len(self.problems) >= self.limit:
+            self.count_error()
+            return
         line, col = (where.line, where.col) if not isinstance(where, tuple) else where
-        self.problems.append(Problem(self.path, line, col, code, message, hint))
+        self.problems.append(Problem(self.path, line, col, code, _clipped(message), _clipped(hint)))
+
+    def extend(self, problems: list[Problem]) -> None:
+        """Add problems found elsewhere (the validator's), keeping within the limit."""
+        room = max(0, self.limit - len(self.problems))
+        self.problems.extend(problems[:room])
+        self.hidden += len(problems[room:])
+        self.hidden_errors += sum(problem.is_error for problem in problems[room:])
+
+    def reported(self) -> list[Problem]:
+        """The problems kept, then one saying how many more there were, if any."""
+        if not self.hidden:
+            return self.problems
+        return [*self.problems, more_problems(self.path, self.hidden, self.limit, self.hidden_errors > 0)]
+
+
+MAX_MESSAGE = 400
+"""The longest message or hint kept: one quoting a 10 MB value must not print 10 MB."""
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
 # --- readers for scalars -------------------------------------------------------------------------
@@ -62,9 +110,19 @@ def _expect_scalar(node: YNode, ctx: Context, name: str, wanted: str) -> YScalar
     return None
 
 
+def _tag_refused(scalar: YScalar, ctx: Context, name: str, wanted: str, allowed: tuple[str, ...]) -> bool:
+    """An explicit standard tag is respected: one that says the value is something else is an error."""
+    if scalar.tag is None or scalar.tag in allowed:
+        return False
+    tag = "!!" + scalar.tag.removeprefix(_TAG)
+    ctx.error(scalar, "wrong-type", f"{name} should be {wanted}, but it is tagged {tag}",
+              f"remove the tag {tag}: a bank needs no tags")
+    return True
+
+
 def _read_text(node: YNode, ctx: Context, name: str) -> Any:
     scalar = _expect_scalar(node, ctx, name, "text")
-    if scalar is None:
+    if scalar is None or _tag_refused(scalar, ctx, name, "text", (_TAG + "str",)):
         return INVALID
     if scalar.is_null:
         return ""
@@ -83,28 +141,46 @@ def _reads_as_non_text(value: str) -> bool:
     return bool(_INT.fullmatch(value) or _FLOAT.fullmatch(value)) or value in _TRUE or value in _FALSE
 
 
+class _OutOfRange(ValueError):
+    """A number written correctly that quiz cannot hold: too many digits, or beyond a float."""
+
+
 def _parse_int(value: str) -> Any:
-    return int(value) if _INT.fullmatch(value) else INVALID
+    if not _INT.fullmatch(value):
+        return INVALID
+    if len(value.lstrip("+-")) > _MAX_DIGITS:
+        raise _OutOfRange(f"has {len(value.lstrip('+-'))} digits; at most {_MAX_DIGITS} are allowed")
+    return int(value)
 
 
 def _parse_number(value: str) -> Any:
     if _INT.fullmatch(value):
-        return int(value)
-    return float(value) if _FLOAT.fullmatch(value) else INVALID
+        return _parse_int(value)
+    if not _FLOAT.fullmatch(value):
+        return INVALID
+    number = float(value)
+    if not math.isfinite(number):
+        raise _OutOfRange("is beyond the largest number quiz can hold")
+    return number
 
 
 def _parse_bool(value: str) -> Any:
     return True if value in _TRUE else False if value in _FALSE else INVALID
 
 
-def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str) -> Reader:
+def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str, tags: tuple[str, ...]) -> Reader:
     """A reader for an unquoted scalar that YAML gives a type: a number or a boolean."""
+    allowed = tuple(_TAG + tag for tag in tags)
 
     def read(node: YNode, ctx: Context, name: str) -> Any:
         scalar = _expect_scalar(node, ctx, name, wanted)
-        if scalar is None:
+        if scalar is None or _tag_refused(scalar, ctx, name, wanted, allowed):
             return INVALID
-        value = parse(scalar.value) if scalar.plain else INVALID
+        try:
+            value = parse(scalar.value) if scalar.plain or scalar.tag else INVALID
+        except _OutOfRange as error:
+            ctx.error(node, "out-of-range", f"{name} {error}", "write a smaller number")
+            return INVALID
         if value is INVALID:
             ctx.error(node, "wrong-type", f"{name} should be {wanted}, not {describe(scalar)}", hint)
         return value
@@ -112,9 +188,10 @@ def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str) -> Reader
     return read
 
 
-_read_int = _plain_reader("a whole number", _parse_int, "write digits only, without quotes")
-_read_number = _plain_reader("a number", _parse_number, "write the number without quotes, e.g. 1999 or 2.5")
-_read_bool = _plain_reader("true or false", _parse_bool, "write true or false, without quotes")
+_read_int = _plain_reader("a whole number", _parse_int, "write digits only, without quotes", ("int",))
+_read_number = _plain_reader("a number", _parse_number, "write the number without quotes, e.g. 1999 or 2.5",
+                             ("int", "float"))
+_read_bool = _plain_reader("true or false", _parse_bool, "write true or false, without quotes", ("bool",))
 
 
 def _read_source_ref(node: YNode, ctx: Context, name: str) -> Any:
@@ -160,7 +237,7 @@ def _constrained(reader: Reader, meta: typing.Mapping[str, Any]) -> Reader:
                 ctx.error(node, "too-short", f"{name} is shorter than {min_length} characters",
                           f"write a complete {name}")
             return INVALID
-        if compiled is not None and not compiled.match(value):
+        if compiled is not None and not compiled.fullmatch(value):
             ctx.error(node, "bad-id", f"{name} {value!r} may only use lowercase letters, digits, '.', '_' "
                       "and '-', starting with a letter or digit", f"rename it, e.g. {_slug(value)!r}")
             return INVALID
@@ -187,6 +264,8 @@ def _sequence_reader(item: Reader, meta: typing.Mapping[str, Any]) -> Reader:
     keep_valid = meta.get("keep_valid", False)
 
     def read(node: YNode, ctx: Context, name: str) -> Any:
+        if isinstance(node, YReadItems):
+            return _read_items(node, ctx, name)
         if isinstance(node, YScalar) and one_or_many and not node.is_null:
             nodes: list[YNode] = [node]
         elif isinstance(node, YSequence):
@@ -210,6 +289,16 @@ def _sequence_reader(item: Reader, meta: typing.Mapping[str, Any]) -> Reader:
             return tuple(value for value in values if value is not INVALID) if keep_valid else INVALID
         return values
 
+    def _read_items(node: YReadItems, ctx: Context, name: str) -> Any:
+        """A list whose items the tree builder already read: only its length is left to check."""
+        if min_items is not None and node.count < min_items:
+            ctx.error(node, "too-few-items", f"{name} has {node.count} item(s); it needs at least {min_items}",
+                      f"add {min_items - node.count} more")
+            return INVALID
+        if node.invalid and not keep_valid:
+            return INVALID
+        return tuple(node.values)
+
     return read
 
 
@@ -224,7 +313,7 @@ def _mapping_reader(value: Reader, meta: typing.Mapping[str, Any]) -> Reader:
             return INVALID
         result: dict[str, Any] = {}
         for key, (key_node, child) in node.items.items():
-            if not key_pattern.match(key):
+            if not key_pattern.fullmatch(key):
                 ctx.error(key_node, "bad-id", f"{name} key {key!r} is not a valid id",
                           f"use lowercase letters, digits, '.', '_' and '-', e.g. {_slug(key)!r}")
                 result[key] = INVALID
@@ -365,11 +454,17 @@ _TYPE_SKIP = frozenset(("type",))
 
 def _read_question(node: YNode, ctx: Context, name: str) -> Any:
     if not isinstance(node, YMapping):
+        if ctx.full:  # millions of broken items: count them without writing a message for each
+            ctx.count_error()
+            return INVALID
         ctx.error(node, "wrong-type", f"{name} should be a question (a mapping), not {describe(node)}",
                   "start each question with '- id: ...' and give its fields below it")
         return INVALID
     entry = node.items.get("type")
     if entry is None:
+        if ctx.full:
+            ctx.count_error()
+            return INVALID
         ctx.error(node, "missing-field", f"{_question_name(node, name)} has no 'type'",
                   "add 'type:' with one of: " + ", ".join(QUESTION_TYPES))
         return INVALID
@@ -411,24 +506,69 @@ def _decode(data: bytes, ctx: Context) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def read_bank_text(text: str, path: str) -> tuple[Bank | None, list[Problem]]:
+def read_bank_text(
+    text: str, path: str, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> tuple[Bank | None, list[Problem]]:
     """Read one bank from its text; the bank is None when there was an error."""
-    ctx = Context(path, [])
-    root = build_tree(text, lambda line, col, code, message, hint: ctx.error((line, col), code, message, hint))
-    if root is None or has_errors(ctx.problems):
+    bank, ctx = _read_bank(text, Context(path, [], max_problems))
+    return bank, ctx.reported()
+
+
+def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
+    """Read a bank, its questions one by one as the parser reaches them; their problems count only when
+    the file is well-formed YAML (a syntax error alone says more than the questions read before it)."""
+    questions = Context(ctx.path, [], ctx.limit)
+    stream = ("questions", lambda node, index: _read_question(node, questions, f"questions[{index}]"), INVALID)
+    root = build_tree(text, lambda line, col, code, message, hint: ctx.error((line, col), code, message, hint),
+                      stream)
+    if root is None or ctx.failed:
         if root is None and not ctx.problems:
             ctx.error((1, 1), "empty-file", "the file has no content", "start from `quiz new FILE`")
-        return None, ctx.problems
+        return None, ctx
     if not isinstance(root, YMapping):
-        ctx.error(root, "not-a-mapping", f"a bank is a mapping of fields, but this file holds {describe(root)}",
-                  "start the file with 'format: 1', 'id:', 'title:' ... and put questions under 'questions:'")
-        return None, ctx.problems
+        if isinstance(root, YSequence):
+            _not_a_bank(root, ctx, _list_looks_like(root))
+        else:
+            ctx.error(root, "not-a-mapping", f"a bank is a mapping of fields, but this file holds {describe(root)}",
+                      "start the file with 'format: 1', 'id:', 'title:' ... and put questions under 'questions:'")
+        return None, ctx
+    if "format" not in root.items and "questions" not in root.items:
+        _not_a_bank(root, ctx, _mapping_looks_like(root))
+        return None, ctx
     if not _format_supported(root, ctx):
-        return None, ctx.problems
+        return None, ctx
+    ctx.extend(questions.problems)
+    ctx.hidden += questions.hidden
+    ctx.hidden_errors += questions.hidden_errors
     bank = _read_fields(Bank, root, ctx, "bank", _BANK_FIELDS, True)
     if bank is INVALID:
-        return None, ctx.problems
-    return _with_path(bank, path), ctx.problems
+        return None, ctx
+    return _with_path(bank, ctx.path), ctx
+
+
+_QUESTION_KEYS = frozenset(("question", "prompt", "answer", "answers", "choices", "options", "type", "correct"))
+
+
+def _not_a_bank(root: YNode, ctx: Context, looks_like: str) -> None:
+    """One message for another tool's YAML, instead of one per field it lacks."""
+    ctx.error(root, "not-a-bank", f"this file is not a quiz bank yet: it holds {looks_like}",
+              "run `quiz new bank.yaml` to see the shape, then put the file's questions under 'questions:', "
+              "each with 'id', 'type', 'prompt', 'explanation', 'source' and its answer")
+
+
+def _mapping_looks_like(root: YMapping) -> str:
+    keys = list(root.items)
+    if _QUESTION_KEYS & set(keys):
+        return "a single question (" + ", ".join(keys[:5]) + ")"
+    return "a mapping with the keys " + ", ".join(repr(key) for key in keys[:5]) + ("..." if len(keys) > 5 else "")
+
+
+def _list_looks_like(root: YSequence) -> str:
+    count = len(root.items) if not isinstance(root, YReadItems) else root.count
+    questions = sum(1 for item in root.items if isinstance(item, YMapping) and _QUESTION_KEYS & set(item.items))
+    if questions and questions * 2 >= len(root.items):
+        return f"a list of {count} questions"
+    return f"a list of {count} item{'s' if count != 1 else ''}"
 
 
 def _format_supported(root: YMapping, ctx: Context) -> bool:
@@ -436,7 +576,7 @@ def _format_supported(root: YMapping, ctx: Context) -> bool:
     if entry is None:
         return True  # reported as a missing field with the others
     node = entry[1]
-    if isinstance(node, YScalar) and node.plain and _INT.fullmatch(node.value):
+    if isinstance(node, YScalar) and node.plain and _INT.fullmatch(node.value) and len(node.value) <= _MAX_DIGITS:
         version = int(node.value)
         if version > FORMAT_VERSION:
             ctx.error(node, "unsupported-format", f"this bank is written in format {version}, but this quiz "
@@ -453,37 +593,50 @@ def _with_path(bank: Bank, path: str) -> Bank:
     return bank
 
 
-def read_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None, list[Problem]]:
+def read_bank_file(
+    path: Path, max_bytes: int = MAX_BYTES, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> tuple[Bank | None, list[Problem]]:
     """Read one bank file, refusing oversized, non-UTF-8 and empty files before parsing them.
 
     Raises OSError when the file cannot be read at all (the caller decides what that means).
     """
-    shown = str(path)
-    ctx = Context(shown, [])
+    bank, ctx = _read_file(path, max_bytes, Context(str(path), [], max_problems))
+    return bank, ctx.reported()
+
+
+def _read_file(path: Path, max_bytes: int, ctx: Context) -> tuple[Bank | None, Context]:
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise IsADirectoryError(errno.EINVAL, "it is not a regular file (a device, a named pipe or a socket)")
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        ctx.error((1, 1), "file-too-large", f"the file is over {max_bytes // (1024 * 1024)} MiB",
-                  "split the bank into several files")
-        return None, ctx.problems
+        ctx.error((1, 1), "file-too-large", f"the file is over {_size(max_bytes)}", "split the bank into several files")
+        return None, ctx
     text = _decode(data, ctx)
     if text is None:
-        return None, ctx.problems
-    return read_bank_text(text, shown)
+        return None, ctx
+    return _read_bank(text, ctx)
 
 
-def load_bank_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Bank | None, list[Problem]]:
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MiB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def load_bank_file(
+    path: Path, max_bytes: int = MAX_BYTES, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> tuple[Bank | None, list[Problem]]:
     """Read and check one bank; the bank is None when it has errors (warnings keep it)."""
+    ctx = Context(str(path), [], max_problems)
     try:
-        bank, problems = read_bank_file(path, max_bytes)
+        bank, ctx = _read_file(path, max_bytes, ctx)
     except OSError as error:
         return None, [Problem(str(path), 1, 1, "unreadable", f"cannot read the file: {error.strerror}",
                               "check the path and its permissions")]
     if bank is not None:
-        problems.extend(check_bank(bank, complete=not has_errors(problems)))
-        if has_errors(problems):
+        ctx.extend(check_bank(bank, complete=not ctx.failed))
+        if ctx.failed:
             bank = None
-    return bank, problems
+    return bank, ctx.reported()
 
 
 @dataclass(frozen=True)
@@ -499,7 +652,9 @@ class LoadResult:
         return not has_errors(self.problems)
 
 
-def load_paths(paths: Sequence[Path], max_bytes: int = MAX_BYTES) -> LoadResult:
+def load_paths(
+    paths: Sequence[Path], max_bytes: int = MAX_BYTES, max_problems: int = DEFAULT_MAX_PROBLEMS
+) -> LoadResult:
     """Load every bank under the paths; ids must be unique across all of them.
 
     Raises FileNotFoundError for a path that does not exist.
@@ -508,7 +663,7 @@ def load_paths(paths: Sequence[Path], max_bytes: int = MAX_BYTES) -> LoadResult:
     banks: list[Bank] = []
     problems: list[Problem] = []
     for path in files:
-        bank, found = load_bank_file(path, max_bytes)
+        bank, found = load_bank_file(path, max_bytes, max_problems)
         problems.extend(found)
         if bank is not None:
             banks.append(bank)

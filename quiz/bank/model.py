@@ -23,6 +23,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 TAG_PATTERN = r"^[^\x00-/:-@A-Z\[-`{-\x7f\s][^\x00-,/:-@A-Z\[-^`{-\x7f\s]*$"
 """A tag: like an id, but any script's letters (ГЛОССАРИЙ becomes глоссарий); the validator also
 wants them lower case and NFC. Written without \\p{..} so that JSON Schema and Python read it alike."""
+MAX_PARAGRAPH_DIGITS = 9
+"""The longest paragraph number a source reference may give (``report#p123456789``)."""
 SOURCE_REF_PATTERN = r"^([a-z0-9][a-z0-9._-]*)(?:#p([1-9][0-9]*))?$"
 _SOURCE_REF = re.compile(SOURCE_REF_PATTERN)
 
@@ -70,6 +72,8 @@ class SourceRef:
         if match is None:
             return None
         paragraph = match.group(2)
+        if paragraph and len(paragraph) > MAX_PARAGRAPH_DIGITS:
+            return None  # no document has that many paragraphs, and int() refuses 4,300 digits
         return cls(source=match.group(1), paragraph=int(paragraph) if paragraph else None)
 
     def __str__(self) -> str:

@@ -10,8 +10,14 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 DEFAULT_MAX_PROBLEMS = 200
-"""How many problems a file reports before the rest are only counted (\"and N more\"), so a file of
-broken items costs bounded time and memory."""
+"""How many problems are kept per file; the others are only counted, and one "and N more" line says so.
+
+A file of millions of broken items then costs the time of reading it and the memory of 200 problems,
+not gigabytes of messages nobody reads (`quiz validate --max-problems` changes it).
+"""
+
+MORE_PROBLEMS = "more-problems"
+"""The code of the one problem that stands for the ones not kept."""
 
 
 @dataclass(frozen=True)
@@ -25,13 +31,27 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    hidden: int = 0
+    """How many problems not kept this one stands for (only on the "and N more" problem)."""
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.col, self.code)
+    def sort_key(self) -> tuple[str, bool, int, int, str]:
+        """By file, then position; the "and N more" problem last in its file."""
+        return (self.path, self.hidden > 0, self.line, self.col, self.code)
+
+
+def more_problems(path: str, hidden: int, limit: int, errors: bool) -> Problem:
+    """The problem that says how many more were found in a file than the ``limit`` kept.
+
+    It is an error when any of those was one, so that a bank is never taken as usable because of the cap.
+    """
+    return Problem(path, 1, 1, MORE_PROBLEMS, f"and {hidden} more problem{'s' if hidden != 1 else ''} in this file, "
+                   f"not shown (at most {limit} are reported per file)",
+                   "fix the ones shown and validate again, or raise --max-problems",
+                   "error" if errors else "warning", hidden)
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str | None:

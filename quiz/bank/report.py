@@ -5,34 +5,46 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from quiz.bank.controls import json_safe, shown
 from quiz.bank.problems import Problem
 
 FORMATS = ("text", "github", "json")
 
 
 def as_text(problems: Sequence[Problem], files: int) -> str:
-    """`file:line:col: error[code]: message`, then one indented line of what to do, then a total."""
+    """`file:line:col: error[code]: message`, then one indented line of what to do, then a total.
+
+    Every part is one line of harmless text: a file name cannot start a line of its own or carry escapes.
+    """
     lines = []
     for problem in problems:
-        lines.append(f"{problem.path}:{problem.line}:{problem.col}: {problem.severity}[{problem.code}]: "
-                     f"{problem.message}")
+        lines.append(f"{shown(problem.path, one_line=True)}:{problem.line}:{problem.col}: "
+                     f"{problem.severity}[{problem.code}]: {shown(problem.message, one_line=True)}")
         if problem.hint:
-            lines.append(f"    hint: {problem.hint}")
+            lines.append(f"    hint: {shown(problem.hint, one_line=True)}")
     lines.append(_summary(problems, files))
     return "\n".join(lines)
 
 
+def _counts(problems: Sequence[Problem]) -> tuple[int, int, int]:
+    """(errors shown, warnings shown, problems found but not kept)."""
+    shown_problems = [problem for problem in problems if not problem.hidden]
+    errors = sum(problem.is_error for problem in shown_problems)
+    return errors, len(shown_problems) - errors, sum(problem.hidden for problem in problems)
+
+
 def _summary(problems: Sequence[Problem], files: int) -> str:
-    errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
+    errors, warnings, hidden = _counts(problems)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not problems:
         return f"{checked}: all valid"
-    return f"{checked}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    more = f", and {hidden} more not shown" if hidden else ""
+    return (f"{checked}: {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}{more}")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -53,18 +65,19 @@ def as_github(problems: Sequence[Problem], files: int) -> str:
 
 def as_json(problems: Sequence[Problem], files: int) -> str:
     """One JSON document: counts and every problem with its position."""
-    errors = sum(problem.is_error for problem in problems)
+    errors, warnings, hidden = _counts(problems)
     document = {
         "files": files,
         "errors": errors,
-        "warnings": len(problems) - errors,
+        "warnings": warnings,
+        "not_shown": hidden,
         "problems": [
             {"path": p.path, "line": p.line, "column": p.col, "severity": p.severity, "code": p.code,
              "message": p.message, "hint": p.hint}
             for p in problems
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 RENDERERS = {"text": as_text, "github": as_github, "json": as_json}

@@ -7,12 +7,17 @@ anchors and aliases are refused, which also defuses alias-expansion bombs.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 import yaml.reader
 from yaml import events
+
+from quiz.bank.controls import REFUSED as _REFUSED_CLASS
+from quiz.bank.controls import character_name, is_refused
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -64,7 +69,26 @@ class YSequence:
         self.col = col
 
 
+class YReadItems(YSequence):
+    """A sequence whose items were read as soon as each was complete, so their nodes were never all kept.
+
+    The bank's ``questions`` list arrives like this: a file of millions of broken items then costs the
+    memory of one item and the values kept, not of every node in the file.
+    """
+
+    __slots__ = ("count", "invalid", "values")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.values: list[Any] = []
+        self.count = 0
+        self.invalid = 0
+
+
 YNode = YScalar | YMapping | YSequence
+
+ItemReader = Callable[[YNode, int], Any]
+"""Reads item N of a streamed list; returns its value, or ``INVALID`` (any object ``is_invalid`` knows)."""
 
 Report = Callable[[int, int, str, str, str], None]
 """Called with (line, col, code, message, hint) for each problem found."""
@@ -82,22 +106,41 @@ def describe(node: YNode) -> str:
     return f"{'the value' if node.plain else 'the text'} {shown!r}"
 
 
-def build_tree(text: str, report: Report) -> YNode | None:
-    """Parse one YAML document into a positioned tree; None when there is no usable document."""
+_RAW_REFUSED = re.compile(f"[{_REFUSED_CLASS}]")
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPED = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b", "N": "\x85"}
+_REFUSED_HINT = ("delete it: it would act on the learner's terminal instead of being shown "
+                 "(newline and tab are the only control characters a bank may hold)")
+
+
+def normalise_line_ends(text: str) -> str:
+    """CRLF and lone CR become LF, as YAML reads them anyway; a CR then never survives into the text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def build_tree(
+    text: str, report: Report, stream: tuple[str, ItemReader, object] | None = None
+) -> YNode | None:
+    """Parse one YAML document into a positioned tree; None when there is no usable document.
+
+    Characters that would act on a terminal (quiz.bank.controls) are refused, written raw or as escapes.
+    With ``stream`` = (key, read, invalid), the list under that key of the top mapping is read item by item
+    as it is parsed (a ``YReadItems``); ``invalid`` is the value ``read`` returns for an unreadable item.
+    """
+    text = normalise_line_ends(text)
+    if _refused_raw(text, report):
+        return None
     parser = None
     try:
         parser = _Parser(text)
-        return _build(parser, report)
+        return _build(parser, report, text, stream)
     except yaml.reader.ReaderError as error:
         line, col = _reader_position(text, error, counts_bytes=not issubclass(_Parser, yaml.reader.Reader))
         report(line, col, "bad-character", f"the character U+{error.character:04X} is not allowed in YAML",
                "delete it (control characters often come from copying out of PDFs or word processors)")
         return None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or "not valid YAML"
-        report(line, col, "yaml-syntax", _syntax_message(error), _syntax_hint(problem))
+        _report_syntax(text, error, report)
         return None
     finally:
         dispose = getattr(parser, "dispose", None)
@@ -105,8 +148,43 @@ def build_tree(text: str, report: Report) -> YNode | None:
             dispose()
 
 
-def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
+def _refused_raw(text: str, report: Report) -> bool:
+    """Report every refused character written as itself in the file; True when there was one."""
+    found = False
+    for match in _RAW_REFUSED.finditer(text):
+        line, col = _position(text, match.start())
+        report(line, col, "bad-character", f"the character {character_name(match.group())} is not allowed in a bank",
+               _REFUSED_HINT)
+        found = True
+    return found
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _refused_escape(text: str, event: Any, report: Report) -> None:
+    """Report a refused character that a double-quoted scalar writes as an escape, at the escape."""
+    start, end = event.start_mark.index, event.end_mark.index
+    for match in _ESCAPE.finditer(text, start, end):
+        code = match.group()[1:]
+        character = _ESCAPED.get(code, "") if len(code) == 1 else chr(int(code[1:], 16))
+        if len(character) == 1 and is_refused(character):
+            line, col = _position(text, match.start())
+            report(line, col, "bad-character", f"the escape {match.group()} writes the character "
+                   f"{character_name(character)}, which is not allowed in a bank", _REFUSED_HINT)
+            return
+    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+    report(line, col, "bad-character", "this text holds a control character, which is not allowed in a bank",
+           _REFUSED_HINT)
+
+
+def _build(  # noqa: PLR0915
+    parser: _Parser, report: Report, text: str, stream: tuple[str, ItemReader, object] | None
+) -> YNode | None:
     root: YNode | None = None
+    streamed_key, read_item, invalid = stream if stream is not None else ("", None, None)
     documents = 0
     # Each open collection, with the key waiting for its value when it is a mapping.
     stack: list[tuple[YMapping | YSequence, YScalar | None]] = []
@@ -122,7 +200,10 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
             root = node
             return True
         parent, pending_key = stack[-1]
-        if isinstance(parent, YSequence):
+        if type(parent) is YReadItems:
+            if isinstance(node, YScalar):
+                finish_item(parent, node)
+        elif isinstance(parent, YSequence):
             parent.items.append(node)
         elif pending_key is None:
             if not isinstance(node, YScalar):
@@ -145,10 +226,27 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
             stack[-1] = (parent, None)
         return True
 
+    def finish_item(parent: YReadItems, node: YNode) -> None:
+        assert read_item is not None
+        value = read_item(node, parent.count)
+        parent.count += 1
+        if value is invalid:
+            parent.invalid += 1
+        else:
+            parent.values.append(value)
+
+    def new_collection(starts_mapping: bool, line: int, col: int) -> YMapping | YSequence:
+        if starts_mapping:
+            return YMapping(line, col)
+        if read_item is not None and len(stack) == 1 and stack[0][1] is not None and root is stack[0][0] \
+                and stack[0][1].value == streamed_key:
+            return YReadItems(line, col)
+        return YSequence(line, col)
+
     def check_anchor_and_tag(event: events.NodeEvent, line: int, col: int) -> bool:
         if event.anchor is not None:
             report(line, col, "anchor", f"anchor &{event.anchor} is not allowed in a bank",
-                   "write the value out in full where it is used")
+                   "write the value out in full where it is used (text that starts with & goes in quotes)")
             return False
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
@@ -169,13 +267,15 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
                 attach(YScalar("", True, None, line, col), line, col)
                 continue
             plain = not event.style  # the C parser gives "" for plain scalars, the pure one None
+            if event.style == '"' and _RAW_REFUSED.search(event.value):
+                _refused_escape(text, event, report)
             tag = None if event.tag in (None, "!") else event.tag
             attach(YScalar(event.value, plain, tag, line, col), line, col)
         elif kind is mapping_start or kind is sequence_start:
             if skipping or not check_anchor_and_tag(event, line, col):
                 skipping += 1
                 continue
-            node: YMapping | YSequence = YMapping(line, col) if kind is mapping_start else YSequence(line, col)
+            node = new_collection(kind is mapping_start, line, col)
             if attach(node, line, col):
                 stack.append((node, None))
             else:
@@ -184,12 +284,14 @@ def _build(parser: _Parser, report: Report) -> YNode | None:  # noqa: PLR0915
             if skipping:
                 skipping -= 1
             else:
-                stack.pop()
+                finished = stack.pop()[0]
+                if stack and type(stack[-1][0]) is YReadItems:
+                    finish_item(stack[-1][0], finished)
         elif kind is events.AliasEvent:
             if skipping:
                 continue
             report(line, col, "alias", f"alias *{event.anchor} is not allowed in a bank",
-                   "write the value out in full where it is used")
+                   "write the value out in full where it is used (text that starts with * goes in quotes)")
             attach(YScalar("", True, None, line, col), line, col)
         elif kind is events.DocumentStartEvent:
             documents += 1
@@ -208,6 +310,38 @@ def _reader_position(text: str, error: yaml.reader.ReaderError, counts_bytes: bo
         offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+_SPECIAL_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[^\s#'\"][^#]*?:\s+)?)([\[{*&!%@`])")
+"""A block value that starts with a character YAML reads as syntax: flow list or mapping, alias, anchor, tag,
+directive, or a reserved indicator."""
+
+
+def _report_syntax(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:
+    """Where the parser stopped, and, when it is another line, where the problem starts (a missing colon
+    is found only on the line after it); a value starting with a YAML indicator gets the hint to quote it."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = _syntax_message(error)
+    hint = _syntax_hint(error.problem or "not valid YAML")
+    lines = text.split("\n", line)[:line]
+    context = error.context_mark
+    nesting = "nesting depth" in (error.problem or "")
+    for number in range(line, max(0, line - 3), -1):
+        special = _SPECIAL_VALUE.match(lines[number - 1]) if number <= len(lines) and not nesting else None
+        if special:
+            value = lines[number - 1][special.end(1):].rstrip()
+            value = value if len(value) <= 60 else value[:57] + "..."
+            stopped = f" (the parser stopped at line {line})" if number != line else ""
+            report(number, special.end(1) + 1, "yaml-syntax", message + stopped,
+                   f"a value starting with {special.group(2)} is YAML syntax, not text: put it in quotes: "
+                   f"{json.dumps(value, ensure_ascii=False)}")
+            return
+    if context is not None and "simple key" in (error.context or "") and context.line + 1 < line:
+        report(context.line + 1, context.column + 1, "yaml-syntax",
+               f"{message}: this line has no ':' after its key (the parser stopped at line {line})", hint)
+        return
+    report(line, col, "yaml-syntax", message, hint)
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:

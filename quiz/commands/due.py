@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import exit_codes
+from quiz.bank.controls import json_safe, shown
 from quiz.commands.scores import add_db_option, local_time, open_scores_db
 from quiz.errors import QuizError, UsageError
 
@@ -79,7 +80,7 @@ def _no_learner(name: str | None, learners: list[Learner]) -> QuizError:
 
 
 def _as_text(learner: Learner, library: Library, today: Today) -> str:
-    lines = [f"{learner.name}: {today.describe()}"]
+    lines = [f"{shown(learner.name, one_line=True)}: {today.describe()}"]
     if today.due == 0 and today.next_due is not None:
         lines[0] += f"; next review {local_time(today.next_due.isoformat())}"
     width = max(len(bank.title) for bank in library)
@@ -108,4 +109,4 @@ def _as_json(learner: Learner, library: Library, today: Today) -> str:
             for bank in library
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2))

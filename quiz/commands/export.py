@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import exit_codes
+from quiz.bank.controls import shown
 from quiz.errors import QuizError, UsageError
 from quiz.formats.exports.targets import TARGETS
 
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--to", dest="target", required=True, choices=sorted(TARGETS), help="the format to write")
     parser.add_argument("-o", "--output", type=Path, metavar="PATH",
                         help="the file to write (default: standard output for text formats)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the export would drop question content")
     parser.set_defaults(func=run)
@@ -52,13 +54,21 @@ def _banks(paths: list[Path]) -> list[Bank]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.bank.files import find_bank_files
     from quiz.formats.exports.losses import describe
-    from quiz.output_file import write_atomically
+    from quiz.output_file import output_target, write_atomically
 
     target = TARGETS[args.target]
     if target.binary and args.output is None and not args.check:
         raise UsageError(f"{target.label} is a binary file: say where to write it",
                          f"add -o quiz{target.suffix}")
+    output = None
+    if args.output is not None and not args.check:
+        try:
+            inputs = find_bank_files(args.paths)
+        except FileNotFoundError as error:
+            raise UsageError(f"{error.args[0]} does not exist", "give bank files or folders") from None
+        output = output_target(args.output, force=args.force, inputs=inputs)
     banks = _banks(args.paths)
     exported = target.exporter()(banks)
     failing = [loss for loss in exported.losses if loss.fails_check]
@@ -69,12 +79,12 @@ def run(args: argparse.Namespace) -> int:
     elif args.output is None:
         sys.stdout.buffer.write(exported.data)
         sys.stdout.flush()
-    else:
-        write_atomically(args.output, exported.data)
+    elif output is not None:
+        write_atomically(output, exported.data)
     if not args.check:
         where = args.output or "standard output"
-        print(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "
-              f"({target.label})", file=sys.stderr)
+        print(shown(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "
+                    f"({target.label})"), file=sys.stderr)
     for line in describe(exported.losses, target.label):
         print(line, file=sys.stderr)
     return exit_codes.INVALID if args.check and failing else exit_codes.OK

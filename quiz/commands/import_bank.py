@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from quiz import exit_codes
+from quiz.bank.controls import shown
 from quiz.errors import UsageError
 
 NAME = "import"
@@ -29,52 +29,56 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the file's format (default: guessed from the file, and said)")
     parser.add_argument("-o", "--output", type=Path, metavar="BANK.yaml",
                         help="where to write the bank (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.add_argument("--id", dest="bank_id", default="", metavar="ID",
                         help="the new bank's id (default: from the file name)")
     parser.set_defaults(func=run)
 
 
-def _schema_reference(output: Path | None) -> str:
-    from quiz.locations import schema_path
+def _write_schema_beside(output: Path) -> None:
+    """The schema file the bank's ``$schema`` line names (quiz.bank.schema_file), once the bank is written."""
+    from quiz import __version__
+    from quiz.bank.schema_file import schema_beside
 
-    schema = schema_path()
-    if output is None:
-        return schema.as_posix()
     try:
-        return Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
-    except ValueError:
-        return schema.as_posix()
+        schema_beside(output, __version__)
+    except OSError as error:
+        raise UsageError(f"cannot write the schema beside {output}: {error.strerror}",
+                         "give -o a file path in a folder you can write to") from None
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
+    from quiz.bank.schema_file import SCHEMA_FILE
     from quiz.formats.imports.guess import guess_kind
     from quiz.formats.imports.import_file import KINDS, import_file
-    from quiz.output_file import write_atomically
+    from quiz.output_file import output_target, write_atomically
 
     if not args.file.is_file():
         raise UsageError(f"{args.file} is not a file", "give the path of the file to import")
+    target = None if args.output is None else output_target(args.output, force=args.force, inputs=[args.file])
     kind = args.kind
     if kind is None:
         kind = guess_kind(args.file)
-        print(f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)", file=sys.stderr)
-    result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output,
-                         schema=_schema_reference(args.output))
+        print(shown(f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)"), file=sys.stderr)
+    result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output, schema=SCHEMA_FILE)
     if result.bank is not None:
         if args.output is None:
             sys.stdout.write(result.text)
-        else:
-            write_atomically(args.output, result.text.encode("utf-8"))
+        elif target is not None:
+            write_atomically(target, result.text.encode("utf-8"))
+            _write_schema_beside(target)
         where = args.output or "standard output"
-        print(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}", file=sys.stderr)
+        print(shown(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}"),
+              file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):
-        print(f"  line {note.line}: {note.message}", file=sys.stderr)
+        print(f"  line {note.line}: {shown(note.message, one_line=True)}", file=sys.stderr)
     if result.placeholders:
         print(f"  TO DO: write the explanation of {len(result.placeholders)} question(s) "
               f"({', '.join(result.placeholders[:5])}{', ...' if len(result.placeholders) > 5 else ''}); "
               "their text says TO DO", file=sys.stderr)
     for error in sorted(result.errors, key=lambda e: e.line)[:DEFAULT_MAX_PROBLEMS]:
-        print(f"quiz: error: {error}", file=sys.stderr)
+        print(shown(f"quiz: error: {error}", one_line=True), file=sys.stderr)
     if result.error_count > len(result.errors):
         print(f"quiz: and {result.error_count - len(result.errors)} more errors", file=sys.stderr)
     if result.error_count:

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from quiz import exit_codes
+from quiz.bank.controls import shown
 from quiz.commands.scores import add_db_option, counted, local_time, open_scores_db
 from quiz.errors import UsageError
 
@@ -55,7 +56,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No learners yet: start quiz and choose a name.")
         return exit_codes.OK
-    width = max(len("Name"), *(len(learner.name) for learner, _ in rows))
+    width = max(len("Name"), *(len(shown(learner.name, one_line=True)) for learner, _ in rows))
     print(f"{'Name':<{width}}  {'Rounds':>6}  Last used")
     for learner, rounds in rows:
         used = (
@@ -63,7 +64,7 @@ def run_list(args: argparse.Namespace) -> int:
             if learner.last_seen_at
             else f"never (added {local_time(learner.created_at)})"
         )
-        print(f"{learner.name:<{width}}  {len(rounds):>6}  {used}")
+        print(f"{shown(learner.name, one_line=True):<{width}}  {len(rounds):>6}  {used}")
     return exit_codes.OK
 
 
@@ -71,7 +72,7 @@ def run_rename(args: argparse.Namespace) -> int:
     with _require_store(args) as store:
         old = _require_learner(store, args.old)
         renamed = store.rename_learner(old.name, args.new)
-    print(f"Renamed {old.name} to {renamed.name}.")
+    print(f"Renamed {shown(old.name, one_line=True)} to {shown(renamed.name, one_line=True)}.")
     return exit_codes.OK
 
 
@@ -80,7 +81,7 @@ def run_remove(args: argparse.Namespace) -> int:
         learner = _require_learner(store, args.name)
         rounds = store.rounds(learner.id)
         answers = sum(item.answered for item in rounds)
-        what = f"{learner.name} ({counted(len(rounds), 'round')}, {counted(answers, 'answer')})"
+        what = f"{shown(learner.name, one_line=True)} ({counted(len(rounds), 'round')}, {counted(answers, 'answer')})"
         if not args.yes and not _confirmed(f"Remove {what}? This cannot be undone. [y/N] ", learner.name):
             print("Nothing removed.")
             return exit_codes.OK

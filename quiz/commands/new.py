@@ -18,14 +18,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the bank file to create (*.yaml)")
     parser.add_argument("--id", dest="bank_id", help="the bank id (default: from the file name)")
-    parser.add_argument("--schema", help="the schema location for editors (default: the installed schema file)")
+    parser.add_argument("--schema", help="the schema location for editors (default: a copy written beside the bank, "
+                        "quiz-bank-1.schema.json)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz import __version__
+    from quiz.bank.schema_file import schema_beside
     from quiz.bank.starter import starter_bank
-    from quiz.locations import schema_path
 
     path: Path = args.file
     if path.suffix not in (".yaml", ".yml"):
@@ -33,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise UsageError(f"{path} already exists", "choose another name, or pass --force to overwrite it")
     bank_id = args.bank_id or slug(path.stem, limit=80, keep="._") or "my-bank"
-    schema = args.schema or schema_path().as_uri()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        schema = args.schema or schema_beside(path, __version__)
         path.write_text(starter_bank(bank_id, path.name, schema), encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz import exit_codes
+from quiz.bank.controls import json_safe, shown
 from quiz.errors import UsageError
 
 if TYPE_CHECKING:
@@ -90,21 +91,22 @@ def _as_text(histories: list[History]) -> str:
 
 
 def _learner_text(learner: Learner, rounds: list[RoundSummary], progress: dict[str, BankProgress]) -> str:
-    lines = [f"{learner.name} ({counted(len(rounds), 'round')})"]
+    lines = [f"{shown(learner.name, one_line=True)} ({counted(len(rounds), 'round')})"]
     if not rounds:
         return lines[0] + "\n  no rounds yet"
-    width = max(len("Bank"), *(len(item.bank_id) for item in rounds))
+    width = max(len("Bank"), *(len(shown(item.bank_id, one_line=True)) for item in rounds))
     lines.append(f"  {'Date':<16}  {'Bank':<{width}}  {'Mode':<8}  Score")
     for item in rounds:
         status = "" if item.status == "finished" else f"  {item.status}, {item.answered} answered"
         score = f"{number(item.score)}/{item.planned}"
-        lines.append(f"  {local_time(item.started_at):<16}  {item.bank_id:<{width}}  {item.mode:<8}  {score}{status}")
+        lines.append(f"  {local_time(item.started_at):<16}  {shown(item.bank_id, one_line=True):<{width}}  "
+                     f"{shown(item.mode, one_line=True):<8}  {score}{shown(status, one_line=True)}")
     best = [bank for bank in progress.values() if bank.best_score is not None]
     if best:
         lines.append("  Best per bank")
         for bank in best:
             lines.append(
-                f"  {bank.bank_id:<{width}}  best {_fraction(bank.best_score, bank.best_max)}"
+                f"  {shown(bank.bank_id, one_line=True):<{width}}  best {_fraction(bank.best_score, bank.best_max)}"
                 f", last {_fraction(bank.last_score, bank.last_max)}, {counted(bank.questions_seen, 'question')} seen"
             )
     return "\n".join(lines)
@@ -170,7 +172,7 @@ def _as_json(store: Store | None, histories: list[History]) -> str:
             for learner, rounds, progress in histories
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _unknown(name: str) -> UsageError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,23 +22,48 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("text", "github", "json"), default="text",
                         help="text for people (default), github for Actions annotations, json for tools")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
+    parser.add_argument("--max-size", type=positive, default=None, metavar="BYTES",
                         help="refuse files larger than this (default 16 MiB)")
+    parser.add_argument("--max-problems", type=positive, default=None, metavar="N",
+                        help="report at most N problems per file, then how many more (default 200)")
     parser.set_defaults(func=run)
+
+
+def positive(text: str) -> int:
+    """An option's value that must be a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not positive: give a number of at least 1")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.bank.load import MAX_BYTES, load_paths
+    from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
     from quiz.bank.report import RENDERERS
 
     try:
-        result = load_paths(args.paths, args.max_size or MAX_BYTES)
+        result = load_paths(args.paths, args.max_size or MAX_BYTES, args.max_problems or DEFAULT_MAX_PROBLEMS)
     except FileNotFoundError as missing:
         raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
     if result.files == 0:
         raise UsageError("no bank files (*.yaml, *.yml) found under " + ", ".join(map(str, args.paths)))
-    print(RENDERERS[args.format](result.problems, result.files), file=sys.stdout)
-    if any(problem.code == "unreadable" for problem in result.problems):
-        return exit_codes.USAGE
     failing = [p for p in result.problems if p.is_error or args.strict]
-    return exit_codes.INVALID if failing else exit_codes.OK
+    code = exit_codes.INVALID if failing else exit_codes.OK
+    if any(problem.code == "unreadable" for problem in result.problems):
+        code = exit_codes.USAGE
+    try:
+        print(RENDERERS[args.format](result.problems, result.files), file=sys.stdout, flush=True)
+    except BrokenPipeError:
+        discard_stdout()  # the reader stopped (`| head`): the verdict still stands
+    return code
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device, so Python's final flush on exit finds no closed pipe."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)

@@ -12,6 +12,7 @@ Settings, and why:
 from __future__ import annotations
 
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from pathlib import Path
 from quiz.errors import QuizError
 from quiz.store.failures import as_quiz_error
 from quiz.store.migrations import APPLICATION_ID, migrate, refuse_newer, user_version
+from quiz.store.tampering import check_intact
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another process's transaction before giving up."""
@@ -74,6 +76,16 @@ def open_database(path: Path, *, repair: bool = True) -> Opened:
     )
 
 
+def special_file_kind(path: Path) -> str:
+    """What a path that exists but is not a regular file or a folder is, in words."""
+    mode = path.stat().st_mode
+    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
 def _identity(path: Path) -> tuple[int, int, int, int] | None:
     """Enough of a file's identity to notice that another process replaced or rewrote it."""
     try:
@@ -86,6 +98,11 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 def _prepare_folder(path: Path) -> None:
     if path.is_dir():
         raise QuizError(f"{path} is a folder, not a scores database.", hint="Pass a file name to --db.")
+    if path.exists() and not path.is_file():
+        raise QuizError(
+            f"{path} is {special_file_kind(path)}, not a scores database; quiz never moves or replaces it.",
+            hint="Pass the path of a regular file (or of one to create) to --db, or set $QUIZ_DB.",
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -109,6 +126,7 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection, str(path))
+        check_intact(connection, path)
     except _NotOurs:
         connection.close()
         raise

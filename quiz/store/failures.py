@@ -33,4 +33,9 @@ def as_quiz_error(error: sqlite3.Error, path: Path) -> QuizError | None:
             f"Cannot write to the scores database {path} ({error}).",
             hint=f"Check that the file and its folder can be written, {_ELSEWHERE}.",
         )
+    if isinstance(error, sqlite3.OperationalError) and str(error).startswith(("no such table", "no such column")):
+        return QuizError(
+            f"The scores database {path} was changed by another program ({error}).",
+            hint=f"Restore it from a backup, or move it away and quiz starts a new one, {_ELSEWHERE}.",
+        )
     return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from quiz.bank.model import Bank
@@ -24,6 +25,7 @@ from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
 from quiz.study.session import Learner, ResumableRound, Session, Store
 from quiz.tui.screens.learner import LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
+from quiz.tui.terminal_filter import RefusedCharacters
 
 if TYPE_CHECKING:
     from quiz.study.round import Round
@@ -73,6 +75,11 @@ class QuizApp(App[None]):
         self.round: Round | None = None
         self.theme = THEMES.get(theme, THEMES["dark"])
         self._start_error = ""
+        self._refused = RefusedCharacters()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then ours: nothing shown acts on the terminal (quiz.bank.controls)."""
+        return [*super().get_line_filters(), self._refused]
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen itself, composed with the app rather than pushed after it mounts.

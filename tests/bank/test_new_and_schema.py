@@ -48,7 +48,7 @@ def test_new_writes_a_starter_bank_that_validates_strictly(tmp_path: Path, capsy
     path = tmp_path / "history-101.yaml"
     assert main(["new", str(path)]) == 0
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(f"# yaml-language-server: $schema={schema_path().as_uri()}\n")
+    assert text.startswith("# yaml-language-server: $schema=quiz-bank-1.schema.json\n")
     assert "id: history-101" in text
     assert main(["validate", "--strict", str(path)]) == 0
     assert schema_errors(path) == []

@@ -207,7 +207,7 @@ def test_empty_file(write_bank, problems_of: Problems, content: str) -> None:
 
 def test_top_level_list_is_refused(write_bank, problems_of: Problems) -> None:
     (problem,) = problems_of(write_bank("- id: q1\n- id: q2\n"))
-    assert (problem["code"], problem["line"], problem["column"]) == ("not-a-mapping", 1, 1)
+    assert (problem["code"], problem["line"], problem["column"]) == ("not-a-bank", 1, 1)
 
 
 def test_byte_order_mark_and_crlf_are_fine(tmp_path: Path, problems_of: Problems) -> None:

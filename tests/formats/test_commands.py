@@ -153,7 +153,7 @@ def test_exported_and_imported_files_are_as_readable_as_any_new_file(bank_file: 
     umask = os.umask(0o022)
     try:
         exported = tmp_path / "demo.csv"
-        imported = tmp_path / "demo.yaml"
+        imported = tmp_path / "back.yaml"
         assert main(["export", str(bank_file), "--to", "csv", "-o", str(exported)]) == 0
         assert main(["import", str(exported), "--from", "csv", "-o", str(imported)]) == 0
     finally:

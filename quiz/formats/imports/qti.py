@@ -144,10 +144,12 @@ def _labels(lid: ET.Element, item: _Item) -> list[tuple[str, str]]:
     return [(label.get("ident", ""), item.text(label)) for label in lid.iter("response_label")]
 
 
-def _right_ids(condition: ET.Element) -> list[str]:
-    """The values a condition requires, leaving out those under ``<not>``."""
+def _right_ids(condition: ET.Element, *, exact: bool = False) -> list[str]:
+    """The values a condition requires, leaving out those under ``<not>``; ``exact`` keeps a typed
+    answer's own spacing (an answer id is stripped of the layout around it)."""
     negated = {id(v) for n in condition.iter("not") for v in n.iter("varequal")}
-    return [(v.text or "").strip() for v in condition.iter("varequal") if id(v) not in negated]
+    values = [v.text or "" for v in condition.iter("varequal") if id(v) not in negated]
+    return values if exact else [value.strip() for value in values]
 
 
 def _choice(item: _Item, common: dict[str, Any], kind: str) -> AnyQuestion:
@@ -173,7 +175,7 @@ def _choice(item: _Item, common: dict[str, Any], kind: str) -> AnyQuestion:
 
 
 def _short(item: _Item, common: dict[str, Any]) -> AnyQuestion:
-    answers = [a for score, c in _conditions(item) if score >= 100 for a in _right_ids(c) if a]
+    answers = [a for score, c in _conditions(item) if score >= 100 for a in _right_ids(c, exact=True) if a.strip()]
     if not answers:
         raise item.error("no accepted answer", "add an answer in Canvas and export again")
     return ShortQuestion(**common, answers=tuple(dict.fromkeys(answers)))

@@ -1,0 +1,65 @@
+"""A database changed by another program, or a --db path that is no file: a message and a hint, never a crash."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.errors import QuizError
+from quiz.store import Store
+from tests.support.clocks import TickingClock
+
+
+@pytest.fixture
+def played(db_path: Path) -> Path:
+    with Store.open(db_path, clock=TickingClock()) as store:
+        learner = store.add_learner("Ana")
+        store.start_round(learner.id, "bank", "practice", ["q"], {})
+    return db_path
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("DROP TABLE answers", "the table 'answers' is missing"),
+        ("ALTER TABLE rounds RENAME COLUMN bank_id TO bank", "has no column 'bank_id'"),
+        ("UPDATE rounds SET question_ids = 'not json'", "rounds row 1 holds damaged data"),
+    ],
+)
+def test_a_tampered_database_is_reported_with_a_hint(
+    played: Path, capsys: pytest.CaptureFixture[str], statement: str, named: str
+) -> None:
+    connection = sqlite3.connect(played)
+    connection.execute(statement)
+    connection.commit()
+    connection.close()
+    before = played.read_bytes()
+    assert main(["scores", "--db", str(played)]) == 1
+    err = capsys.readouterr().err
+    assert "changed by another program" in err and named in err and "hint:" in err
+    assert "internal error" not in err
+    with pytest.raises(QuizError, match="changed by another program"):
+        Store.open(played)  # the app's way in (repair=True) reports it too, and moves nothing
+    assert played.read_bytes() == before
+
+
+def test_db_on_a_fifo_is_refused_at_once_and_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "scores.db"
+    os.mkfifo(fifo)
+    assert main(["scores", "--db", str(fifo)]) == 1
+    assert "named pipe" in capsys.readouterr().err
+    with pytest.raises(QuizError, match="never moves or replaces it"):
+        Store.open(fifo)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.db"]
+
+
+def test_db_on_a_character_device_is_refused_and_never_moved() -> None:
+    with pytest.raises(QuizError, match="character device"):
+        Store.open(Path("/dev/null"))
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
