@@ -13,7 +13,7 @@ from typing import Any
 
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
-from quiz.store import activity, cards, history, learners, replay, rounds
+from quiz.store import activity, cards, classroom, history, learners, replay, rounds
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
@@ -105,6 +105,15 @@ class Store:
         with self._guard():
             return learners.most_recent(self._connection)
 
+    def pin_hash(self, learner_id: int) -> str | None:
+        """The learner's PIN hash for a served class; None until they set one."""
+        with self._guard():
+            return classroom.pin_hash(self._connection, learner_id)
+
+    def set_pin_hash(self, learner_id: int, value: str | None) -> None:
+        with self._write():
+            classroom.set_pin_hash(self._connection, learner_id, value)
+
     # rounds and answers
 
     def start_round(
@@ -167,6 +176,11 @@ class Store:
     def finish_round(self, round_id: int, seconds: float) -> None:
         with self._write():
             rounds.finish(self._connection, round_id, seconds, self._now())
+
+    def label_round(self, round_id: int, class_name: str) -> None:
+        """Mark the round as played in this served class, so one database can hold several classes."""
+        with self._write():
+            classroom.label_round(self._connection, round_id, class_name)
 
     def abandon_round(self, round_id: int) -> None:
         """Keep the round's answers but stop offering to resume it."""
