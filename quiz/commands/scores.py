@@ -34,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--learner", metavar="NAME", help="only this learner (any case)")
     parser.add_argument("--json", action="store_true", help="print JSON (see docs/scoring-and-storage.md)")
+    moving = parser.add_mutually_exclusive_group()
+    moving.add_argument("--export", type=Path, metavar="FILE",
+                        help="write one learner's rounds and answers to a results file (see docs/classroom.md)")
+    moving.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                        help="merge a results file into the database (answers already there are skipped)")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -65,6 +70,10 @@ def open_scores_db(option: Path | None) -> Store | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.export or args.import_file:
+        from quiz.commands.results import export_results, import_results
+
+        return export_results(args) if args.export else import_results(args)
     store = open_scores_db(args.db)
     if store is None:
         if args.learner:

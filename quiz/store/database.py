@@ -20,6 +20,8 @@ from quiz.store.failures import as_quiz_error
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
+    ClassRows,
+    ExportedRound,
     Learner,
     QuestionStats,
     ResumableRound,
@@ -353,6 +355,34 @@ class Store:
                             " AND bank_id = ? AND question_id = ? AND content_hash = ?",
                             (new, bank_id, question_id, old),
                         )
+
+    # a class's statistics (quiz report)
+
+    def class_rows(
+        self, class_name: str | None = None, bank_id: str | None = None, since: str | None = None
+    ) -> ClassRows:
+        """The raw material of the class report, read in one snapshot (see quiz.store.classroom)."""
+        with self._read():
+            connection = self._connection
+            return ClassRows(
+                first_answers=classroom.first_answers(connection, class_name, bank_id, since),
+                round_totals=classroom.round_totals(connection, class_name, bank_id, since),
+                apart=classroom.answers_apart(connection, class_name, bank_id, since),
+                learners=classroom.learner_activity(connection, class_name, bank_id, since),
+            )
+
+    def exported_rounds(self, learner_id: int) -> list[ExportedRound]:
+        with self._read():
+            return classroom.exported_rounds(self._connection, learner_id)
+
+    def import_rounds(self, learner_id: int, rounds: Sequence[ExportedRound]) -> int:
+        """Merge rounds from a results file in one transaction; answers already here (same uid) are skipped."""
+        with self._write():
+            return classroom.import_rounds(self._connection, learner_id, list(rounds))
+
+    def known_uids(self, uids: Sequence[str]) -> set[str]:
+        with self._guard():
+            return classroom.known_uids(self._connection, list(uids))
 
     def _now(self) -> str:
         return _stamp(self._clock())
