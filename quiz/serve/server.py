@@ -119,7 +119,8 @@ class ClassServer(Server):
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if self.full:
             return _page(request, "full.html", 503)
-        context = {"websocket_url": f"ws://{request.host}/ws", "static_url": "/static/",
+        scheme = "wss" if request.secure else "ws"
+        context = {"websocket_url": f"{scheme}://{request.host}/ws", "static_url": "/static/",
                    "class_name": self.settings.class_name, "idle_minutes": round(self.settings.idle_seconds / 60)}
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 

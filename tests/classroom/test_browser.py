@@ -6,7 +6,7 @@ import sqlite3
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,4 +129,36 @@ def test_loopback_without_token_still_refuses_other_sites_and_names(bank_file: P
         assert status(served.base + "ws", {"Origin": "http://evil.example"}) == 403
 
 
-Check = Callable[[], bool]
+
+
+def test_the_html_report_reads_offline_with_flagged_questions_first(browser: Any, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.cli import main
+    from tests.classroom.test_class_report import BANK
+
+    bank, db, page_file = tmp_path / "cls.yaml", tmp_path / "class.sqlite3", tmp_path / "report.html"
+    bank.write_text(BANK, encoding="utf-8")
+    seed_small_class(bank, db)
+    assert main(["report", str(bank), "--db", str(db), "--format", "html", "-o", str(page_file)]) == 0
+    requests: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(page_file.as_uri())
+    assert page.locator("h1").inner_text() == "What the class knows"
+    rows = page.locator("table").first.locator("tr")
+    assert "cls.easy" in rows.nth(1).inner_text() and "too-easy" in rows.nth(1).inner_text()
+    assert page.locator("svg circle").count() == 2  # easy has no discrimination to plot
+    assert requests == [page_file.as_uri()]
+
+
+def seed_small_class(bank: Path, db: Path) -> None:
+    from quiz.store import Store
+    from tests.classroom.test_class_report import BANK_FILE, EASY_SECONDS, SCORES, SPLIT_PICKS, play
+    from tests.support.clocks import TickingClock
+
+    BANK_FILE[:] = [bank]
+    with Store.open(db, clock=TickingClock()) as store:
+        for name, (easy, reversed_, split) in SCORES.items():
+            play(store, name, [("cls.easy", "A", easy, EASY_SECONDS[name]),
+                               ("cls.reversed", bool(reversed_), reversed_, 5.0),
+                               ("cls.split", SPLIT_PICKS[name], split, 5.0)])
