@@ -21,6 +21,7 @@ from quiz.errors import UsageError
 
 if TYPE_CHECKING:
     from quiz.study.class_report import ClassReport, QuestionReport
+    from quiz.study.knowledge import LevelCounts
 
 FORMATS = ("text", "csv", "json", "html")
 JSON_FORMAT = 1
@@ -59,21 +60,23 @@ def run(args: argparse.Namespace) -> int:
     from quiz.commands.play import load_banks
     from quiz.commands.scores import open_scores_db
     from quiz.study import results_file
-    from quiz.study.class_report import ClassData, build_report, read_database
+    from quiz.study.class_report import ClassData, build_report, read_database, read_knowledge
 
     results = [results_file.read(path) for path in args.results]
     banks = load_banks(list(args.paths))
     store = open_scores_db(args.db) if args.db or not results else None
     data = ClassData()
     seen: set[str] = set()
+    knowledge = {}
     if store is not None:
         with store:
             data = read_database(store, args.class_name, args.bank, args.since)
             seen = store.known_uids([answer.uid for item in results for r in item.rounds for answer in r.answers])
+            knowledge = read_knowledge(store, data.learners, banks)
     elif not results:
         raise UsageError("no scores database here yet, and no --from files", "pass --db PATH or --from FILE")
     data.merge(results_file.class_data(results, seen, args.class_name, args.bank, args.since))
-    report = build_report(data, banks, Path.cwd())
+    report = build_report(data, banks, Path.cwd(), knowledge)
     text = render(report, args.format)
     if args.output:
         try:
@@ -119,12 +122,21 @@ def as_json(report: ClassReport) -> dict[str, Any]:
                 "last_active": learner.last_active,
                 "banks": [{"bank": s.name, "answers": s.answers, "mean": _rounded(s.mean)} for s in learner.banks],
                 "tags": [{"tag": s.name, "answers": s.answers, "mean": _rounded(s.mean)} for s in learner.tags],
+                "knowledge": {
+                    "banks": [{"bank": name, **_levels(counts)} for name, counts in learner.levels_by_bank],
+                    "tags": [{"tag": name, **_levels(counts)} for name, counts in learner.levels_by_tag],
+                },
             }
             for learner in report.learners
         ],
         "tags": [{"tag": s.name, "attempts": s.answers, "facility": _rounded(s.mean)} for s in report.tags],
         "knowledge_note": report.knowledge_note,
     }
+
+
+def _levels(counts: LevelCounts) -> dict[str, int]:
+    return {"new": counts.new, "learning": counts.learning, "known": counts.known, "mastered": counts.mastered,
+            "suspended": counts.suspended}
 
 
 def _rounded(value: float | None) -> float | None:
@@ -179,6 +191,8 @@ def as_text(report: ClassReport) -> str:
         banks = ", ".join(f"{safe_text(s.name)} {s.mean:.0%} of {s.answers}" for s in learner.banks) or "-"
         lines.append(f"  {safe_text(learner.name)}: {learner.rounds} rounds, {learner.answers} answers, "
                      f"last active {last}; {banks}")
+        for bank_id, counts in learner.levels_by_bank:
+            lines.append(f"    {safe_text(bank_id)}: {known_words(counts)}")
     lines.append("")
     lines.append(report.knowledge_note)
     return "\n".join(lines) + "\n"
@@ -193,6 +207,13 @@ def _flag_lines(item: QuestionReport) -> list[str]:
     if item.location and not item.current:
         where += " (the bank has changed this question since)"
     return [f"    {safe_text(where)}"] + [f"    {flag.name}: {safe_text(flag.reason)}" for flag in item.flags]
+
+
+def known_words(counts: LevelCounts) -> str:
+    """``4 mastered, 3 known, 2 learning, 11 new of 20`` (and the suspended, if any)."""
+    parts = [f"{counts.mastered} mastered", f"{counts.known} known", f"{counts.learning} learning", f"{counts.new} new"]
+    suspended = f", {counts.suspended} suspended" if counts.suspended else ""
+    return ", ".join(parts) + suspended + f" of {counts.total}"
 
 
 def _fixed(value: float | None) -> str:

@@ -231,6 +231,11 @@ def import_results(args: argparse.Namespace) -> int:
     with Store.open(args.db or default_db_path(), repair=False) as store:
         learner = store.learner(results.learner) or store.add_learner(results.learner)
         added = store.import_rounds(learner.id, results.rounds)
+        if added:
+            from quiz.study.schedule import CARDS
+            from quiz.study.upgrade import SCHEDULE_VERSION
+
+            store.rebuild_schedule(CARDS, SCHEDULE_VERSION)  # the review schedule now counts these answers too
     total = sum(len(item.answers) for item in results.rounds)
     print(f"added {added} of {total} answers of {learner.name} from {args.import_file}"
           + (f" ({total - added} were already here)" if total - added else ""))

@@ -193,4 +193,19 @@ def import_rounds(connection: sqlite3.Connection, learner_id: int, rounds: list[
                  answer.answered_at, answer.overridden_at),
             )
             added += 1
+    if added:
+        _number_in_time_order(connection, learner_id)
     return added
+
+
+def _number_in_time_order(connection: sqlite3.Connection, learner_id: int) -> None:
+    """Renumber the learner's answers by when they were given: imported answers come in after later ones,
+    and the schedule replay and "latest answer" queries read answers in id order."""
+    ids = [row[0] for row in connection.execute(
+        "SELECT id FROM answers WHERE learner_id = ? ORDER BY answered_at, id", (learner_id,)
+    )]
+    if ids == sorted(ids):
+        return
+    top = int(connection.execute("SELECT max(id) FROM answers").fetchone()[0])
+    connection.executemany("UPDATE answers SET id = ? WHERE id = ?",
+                           [(top + offset, old) for offset, old in enumerate(ids, start=1)])

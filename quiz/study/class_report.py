@@ -23,6 +23,7 @@ from quiz.bank.model import AnyQuestion, Bank, ChoiceQuestion, MultiQuestion, Tr
 
 if TYPE_CHECKING:
     from quiz.store import Store
+    from quiz.study.knowledge import Knowledge, LevelCounts
 
 EASY_ABOVE = 0.9
 HARD_BELOW = 0.2
@@ -32,8 +33,9 @@ DISTRACTOR_ATTEMPTS = 20
 """A wrong choice nobody picked is flagged only after this many attempts."""
 FLAGS = ("too-easy", "too-hard", "negative-discrimination", "unused-distractor")
 KNOWLEDGE_NOTE = (
-    "Knowledge per bank and tag is the mean score of first answers; spaced-repetition knowledge "
-    "levels will appear here once the scheduler records them."
+    "Scores per bank and tag are the mean of first answers. Knowledge levels (new, learning, known, "
+    "mastered) come from each learner's review schedule in the database; learners known only from "
+    "results files have none here."
 )
 
 Key = tuple[str, str, str, str]
@@ -162,6 +164,9 @@ class LearnerReport:
     last_active: str | None
     banks: tuple[Standing, ...]
     tags: tuple[Standing, ...]
+    levels_by_bank: tuple[tuple[str, LevelCounts], ...] = ()
+    """Knowledge levels from the learner's schedule; empty when the database has no cards for them."""
+    levels_by_tag: tuple[tuple[str, LevelCounts], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,8 +197,27 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     return float(sxy / (sxx * syy) ** 0.5)
 
 
-def build_report(data: ClassData, banks: Iterable[Bank], base: Path | None = None) -> ClassReport:
-    """The statistics; ``banks`` give choices, tags and file:line (paths shown relative to ``base``)."""
+def read_knowledge(store: Store, names: Iterable[str], banks: Sequence[Bank]) -> dict[str, Knowledge]:
+    """Each named learner's knowledge levels over the loaded banks, from their cards in the database."""
+    from quiz.study.knowledge import build_knowledge
+    from quiz.study.library import Library
+
+    library = Library.of(banks)
+    knowledge = {}
+    for name in names:
+        learner = store.learner(name)
+        if learner is not None:
+            cards = store.cards(learner.id)
+            if cards:
+                knowledge[name] = build_knowledge(library, cards)
+    return knowledge
+
+
+def build_report(
+    data: ClassData, banks: Iterable[Bank], base: Path | None = None, knowledge: dict[str, Knowledge] | None = None
+) -> ClassReport:
+    """The statistics; ``banks`` give choices, tags and file:line (paths shown relative to ``base``);
+    ``knowledge`` the learners' levels (read_knowledge)."""
     loaded = {(bank.id, question.id): (bank, question) for bank in banks for question in bank.questions}
     order = {key: index for index, key in enumerate(loaded)}
     by_version: dict[tuple[str, str, str], list[FirstAnswer]] = defaultdict(list)
@@ -210,7 +234,7 @@ def build_report(data: ClassData, banks: Iterable[Bank], base: Path | None = Non
     questions.sort(key=lambda item: (not item.flags, order.get((item.bank_id, item.question_id), len(order)),
                                      item.bank_id, item.question_id, item.content_hash))
     tags_of = {key: question.tags for key, (_, question) in loaded.items()}
-    return ClassReport(tuple(questions), _learners(data, tags_of), _tags(data, tags_of))
+    return ClassReport(tuple(questions), _learners(data, tags_of, knowledge or {}), _tags(data, tags_of))
 
 
 def _question(
@@ -303,7 +327,9 @@ def _location(bank: Bank, question: AnyQuestion, base: Path | None) -> str | Non
     return f"{path}:{line}" if line else str(path)
 
 
-def _learners(data: ClassData, tags_of: dict[tuple[str, str], tuple[str, ...]]) -> tuple[LearnerReport, ...]:
+def _learners(
+    data: ClassData, tags_of: dict[tuple[str, str], tuple[str, ...]], knowledge: dict[str, Knowledge]
+) -> tuple[LearnerReport, ...]:
     per_bank: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     per_tag: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for answer in data.first.values():
@@ -312,11 +338,20 @@ def _learners(data: ClassData, tags_of: dict[tuple[str, str], tuple[str, ...]]) 
         per_bank[answer.learner][answer.bank_id].append(answer.score)
         for tag in tags_of.get((answer.bank_id, answer.question_id), ()):
             per_tag[answer.learner][tag].append(answer.score)
-    return tuple(
-        LearnerReport(name, activity.rounds, activity.answers, activity.last_active,
-                      _standings(per_bank.get(name, {})), _standings(per_tag.get(name, {})))
-        for name, activity in sorted(data.learners.items(), key=lambda item: item[0].casefold())
-    )
+    reports = []
+    for name, activity in sorted(data.learners.items(), key=lambda item: item[0].casefold()):
+        levels = knowledge.get(name)
+        reports.append(LearnerReport(
+            name, activity.rounds, activity.answers, activity.last_active,
+            _standings(per_bank.get(name, {})), _standings(per_tag.get(name, {})),
+            _studied(levels.banks) if levels else (), _studied(levels.tags) if levels else (),
+        ))
+    return tuple(reports)
+
+
+def _studied(counts: dict[str, LevelCounts]) -> tuple[tuple[str, LevelCounts], ...]:
+    """The banks or tags the learner has begun: a bank never opened is all new and says nothing."""
+    return tuple((name, level) for name, level in counts.items() if level.total > level.new)
 
 
 def _tags(data: ClassData, tags_of: dict[tuple[str, str], tuple[str, ...]]) -> tuple[Standing, ...]:

@@ -116,11 +116,15 @@ def _tags(report: ClassReport) -> str:
 
 
 def _learners(report: ClassReport) -> str:
-    rows = ["<table><tr><th>Learner</th><th>Rounds</th><th>Answers</th><th>Last active</th><th>Per bank</th></tr>"]
+    rows = ["<table><tr><th>Learner</th><th>Rounds</th><th>Answers</th><th>Last active</th><th>First answers</th>"
+            "<th>Knowledge</th></tr>"]
     for learner in report.learners:
         banks = "<br>".join(f"{_e(s.name)}: {s.mean:.0%} of {s.answers}" for s in learner.banks)
+        levels = "<br>".join(f"{_e(name)}: {counts.mastered} mastered, {counts.known} known, "
+                             f"{counts.learning} learning of {counts.total}" for name, counts in learner.levels_by_bank)
         last = (learner.last_active or "–")[:16].replace("T", " ")
         rows.append(f'<tr><td>{_e(learner.name)}</td><td class="n">{learner.rounds}</td>'
-                    f'<td class="n">{learner.answers}</td><td>{_e(last)}</td><td>{banks}</td></tr>')
+                    f'<td class="n">{learner.answers}</td><td>{_e(last)}</td><td>{banks}</td>'
+                    f'<td>{levels or "–"}</td></tr>')
     rows.append("</table>")
     return "".join(rows)

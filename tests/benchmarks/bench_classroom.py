@@ -179,7 +179,7 @@ def main() -> None:
     if args.sessions:
         bench_serve(args.sessions, args.presses)
         return
-    from quiz.study.class_report import build_report, read_database
+    from quiz.study.class_report import build_report, read_database, read_knowledge
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "class.sqlite3"
@@ -190,8 +190,9 @@ def main() -> None:
         began = time.perf_counter()
         with Store.open(path, repair=False) as store:
             data = read_database(store)
+            knowledge = read_knowledge(store, data.learners, [])
         read = time.perf_counter() - began
-        report = build_report(data, [])
+        report = build_report(data, [], knowledge=knowledge)
         stats = time.perf_counter() - began
         print(f"read the database: {read:.2f} s; statistics: {stats:.2f} s (target < 3 s) "
               f"for {len(report.questions)} questions, {len(report.learners)} learners")

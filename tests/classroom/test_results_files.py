@@ -80,3 +80,60 @@ def test_a_damaged_or_foreign_file_is_an_error_naming_it(tmp_path: Path, bank_pa
         assert main(command) == 1
         error = capsys.readouterr().err
         assert message in error and "Traceback" not in error, error
+
+
+def with_schedule(db: Path) -> Path:
+    """The class was seeded straight into the store (no scheduler): build its schedule as quiz would."""
+    from quiz.store import Store
+    from quiz.study.schedule import CARDS
+    from quiz.study.upgrade import SCHEDULE_VERSION
+
+    with Store.open(db) as store:
+        store.rebuild_schedule(CARDS, SCHEDULE_VERSION)
+    return db
+
+
+def cards_of(db: Path, name: str) -> list[object]:
+    from quiz.store import Store
+
+    with Store.open(db) as store:
+        learner = store.learner(name)
+        assert learner is not None
+        return sorted(store.cards(learner.id))
+
+
+def test_an_import_is_replayed_into_the_review_schedule(class_db: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    exported, home = tmp_path / "l1.json", tmp_path / "home.sqlite3"
+    export(class_db, "L1", exported, capsys)
+    assert main(["scores", "--db", str(home), "--import", str(exported)]) == 0
+    imported = cards_of(home, "L1")
+    assert len(imported) == 3 and imported == cards_of(with_schedule(class_db), "L1")
+
+
+def test_answers_imported_late_are_replayed_in_the_order_they_were_given(class_db: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """L1's first round comes back from home after L1's later rounds are already in the class database."""
+    import sqlite3
+
+    exported, partial = tmp_path / "l1.json", tmp_path / "partial.sqlite3"
+    export(class_db, "L1", exported, capsys)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    first_round = {**document, "rounds": document["rounds"][:1]}
+    later_rounds = {**document, "rounds": document["rounds"][1:]}
+    for part, name in ((later_rounds, "later.json"), (first_round, "first.json")):
+        (tmp_path / name).write_text(json.dumps(part), encoding="utf-8")
+        assert main(["scores", "--db", str(partial), "--import", str(tmp_path / name)]) == 0
+    with sqlite3.connect(partial) as connection:
+        times = [row[0] for row in connection.execute("SELECT answered_at FROM answers ORDER BY id")]
+    assert times == sorted(times)
+    assert cards_of(partial, "L1") == cards_of(with_schedule(class_db), "L1")
+
+
+def test_the_report_shows_knowledge_levels_from_the_schedule(class_db: Path, bank_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    document = report_json(capsys, str(bank_path), "--db", str(with_schedule(class_db)))
+    learners = {item["name"]: item for item in document["learners"]}  # type: ignore[attr-defined]
+    [bank] = learners["L3"]["knowledge"]["banks"]
+    # three questions answered once, a day apart at most: all still in fsrs's learning steps
+    assert bank == {"bank": "cls", "new": 0, "learning": 3, "known": 0, "mastered": 0, "suspended": 0}
