@@ -20,6 +20,8 @@ COMMANDS = {
     "scores": "scores",
     "due": "due",
     "learners": "learners",
+    "serve": "serve",
+    "report": "report",
 }
 """Command name -> the module in this package that defines it, in the order `quiz --help` lists them."""
 

@@ -1,4 +1,4 @@
-"""`quiz scores`: every learner's rounds and best score per bank, as text or as JSON for tools.
+"""`quiz scores`: learners' rounds and best score per bank, as text or JSON; --export/--import move a results file.
 
 The JSON shape is documented in docs/scoring-and-storage.md and only grows: new keys may appear,
 existing ones keep their meaning. ``open_scores_db`` is shared with ``quiz learners``.
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz import exit_codes
 from quiz.bank.controls import json_safe, shown
-from quiz.errors import UsageError
+from quiz.errors import QuizError, UsageError
 
 if TYPE_CHECKING:
     from quiz.store import BankProgress, Learner, RoundSummary, Store
@@ -35,6 +35,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--learner", metavar="NAME", help="only this learner (any case)")
     parser.add_argument("--json", action="store_true", help="print JSON (see docs/scoring-and-storage.md)")
+    moving = parser.add_mutually_exclusive_group()
+    moving.add_argument("--export", type=Path, metavar="FILE",
+                        help="write one learner's rounds and answers to a results file (see docs/classroom.md)")
+    moving.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                        help="merge a results file into the database (answers already there are skipped)")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -66,6 +71,8 @@ def open_scores_db(option: Path | None) -> Store | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.export or args.import_file:
+        return export_results(args) if args.export else import_results(args)
     store = open_scores_db(args.db)
     if store is None:
         if args.learner:
@@ -177,3 +184,61 @@ def _as_json(store: Store | None, histories: list[History]) -> str:
 
 def _unknown(name: str) -> UsageError:
     return UsageError(f"there is no learner called {name!r}", "`quiz learners` lists them")
+
+
+# results files: moving one learner's results between home and class (docs/classroom.md)
+
+
+def export_results(args: argparse.Namespace) -> int:
+    from quiz.study import results_file
+
+    store = open_scores_db(args.db)
+    if store is None:
+        raise UsageError("there is no scores database here yet", "pass --db PATH")
+    with store:
+        learners = store.learners()
+        if args.learner:
+            learner = store.learner(args.learner)
+            if learner is None:
+                raise UsageError(f"there is no learner called {args.learner!r}", "`quiz learners` lists them")
+        elif len(learners) == 1:
+            learner = learners[0]
+        else:
+            raise UsageError("whose results? this database has several learners", "add --learner NAME")
+        rounds = store.exported_rounds(learner.id)
+    stamp = datetime.now(UTC).isoformat(timespec="milliseconds")
+    text = results_file.dump(results_file.Results(learner.name, stamp, tuple(rounds)))
+    try:
+        args.export.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {args.export}: {error.strerror}", "choose another FILE") from None
+    answers = sum(len(item.answers) for item in rounds)
+    print(f"wrote {len(rounds)} rounds and {answers} answers of {learner.name} to {args.export}")
+    return exit_codes.OK
+
+
+def import_results(args: argparse.Namespace) -> int:
+    from quiz.locations import default_db_path
+    from quiz.store import MODES, Store
+    from quiz.study import results_file
+
+    results = results_file.read(args.import_file)
+    unknown = sorted({item.mode for item in results.rounds} - set(MODES))
+    if unknown:
+        raise QuizError(f"{args.import_file}: rounds in modes this quiz does not know: {', '.join(unknown)}",
+                        "upgrade quiz to import this file")
+    if args.learner and args.learner.casefold() != results.learner.casefold():
+        raise UsageError(f"{args.import_file} holds the results of {results.learner!r}, not {args.learner!r}",
+                         "leave out --learner, or choose the right file")
+    with Store.open(args.db or default_db_path(), repair=False) as store:
+        learner = store.learner(results.learner) or store.add_learner(results.learner)
+        added = store.import_rounds(learner.id, results.rounds)
+        if added:
+            from quiz.study.schedule import CARDS
+            from quiz.study.upgrade import SCHEDULE_VERSION
+
+            store.rebuild_schedule(CARDS, SCHEDULE_VERSION)  # the review schedule now counts these answers too
+    total = sum(len(item.answers) for item in results.rounds)
+    print(f"added {added} of {total} answers of {learner.name} from {args.import_file}"
+          + (f" ({total - added} were already here)" if total - added else ""))
+    return exit_codes.OK

@@ -13,13 +13,15 @@ from typing import Any
 
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
-from quiz.store import activity, cards, history, learners, replay, rounds
+from quiz.store import activity, cards, classroom, history, learners, replay, rounds
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
+    ClassRows,
+    ExportedRound,
     Learner,
     QuestionStats,
     ResumableRound,
@@ -105,6 +107,15 @@ class Store:
         with self._guard():
             return learners.most_recent(self._connection)
 
+    def pin_hash(self, learner_id: int) -> str | None:
+        """The learner's PIN hash for a served class; None until they set one."""
+        with self._guard():
+            return classroom.pin_hash(self._connection, learner_id)
+
+    def set_pin_hash(self, learner_id: int, value: str | None) -> None:
+        with self._write():
+            classroom.set_pin_hash(self._connection, learner_id, value)
+
     # rounds and answers
 
     def start_round(
@@ -167,6 +178,11 @@ class Store:
     def finish_round(self, round_id: int, seconds: float) -> None:
         with self._write():
             rounds.finish(self._connection, round_id, seconds, self._now())
+
+    def label_round(self, round_id: int, class_name: str) -> None:
+        """Mark the round as played in this served class, so one database can hold several classes."""
+        with self._write():
+            classroom.label_round(self._connection, round_id, class_name)
 
     def abandon_round(self, round_id: int) -> None:
         """Keep the round's answers but stop offering to resume it."""
@@ -339,6 +355,34 @@ class Store:
                             " AND bank_id = ? AND question_id = ? AND content_hash = ?",
                             (new, bank_id, question_id, old),
                         )
+
+    # a class's statistics (quiz report)
+
+    def class_rows(
+        self, class_name: str | None = None, bank_id: str | None = None, since: str | None = None
+    ) -> ClassRows:
+        """The raw material of the class report, read in one snapshot (see quiz.store.classroom)."""
+        with self._read():
+            connection = self._connection
+            return ClassRows(
+                first_answers=classroom.first_answers(connection, class_name, bank_id, since),
+                round_totals=classroom.round_totals(connection, class_name, bank_id, since),
+                apart=classroom.answers_apart(connection, class_name, bank_id, since),
+                learners=classroom.learner_activity(connection, class_name, bank_id, since),
+            )
+
+    def exported_rounds(self, learner_id: int) -> list[ExportedRound]:
+        with self._read():
+            return classroom.exported_rounds(self._connection, learner_id)
+
+    def import_rounds(self, learner_id: int, rounds: Sequence[ExportedRound]) -> int:
+        """Merge rounds from a results file in one transaction; answers already here (same uid) are skipped."""
+        with self._write():
+            return classroom.import_rounds(self._connection, learner_id, list(rounds))
+
+    def known_uids(self, uids: Sequence[str]) -> set[str]:
+        with self._guard():
+            return classroom.known_uids(self._connection, list(uids))
 
     def _now(self) -> str:
         return _stamp(self._clock())

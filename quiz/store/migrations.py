@@ -130,6 +130,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # A database with no answers has nothing to replay and no hash of an older definition.
         "INSERT INTO meta (key, value) SELECT 'schedule_built', '1' WHERE NOT EXISTS (SELECT 1 FROM answers)",
         "INSERT INTO meta (key, value) SELECT 'content_hash_version', '2' WHERE NOT EXISTS (SELECT 1 FROM answers)",
+        # quiz report: each learner's first answer to each version of a question, in one pass, no sort
+        "CREATE INDEX answers_by_version ON answers(learner_id,bank_id,question_id,content_hash,answered_at,round_id)",
     ),
 )
 

@@ -143,3 +143,43 @@ class QuestionStats:
         if current is None:
             return "retired"
         return "current" if current == self.content_hash else "changed"
+
+
+@dataclass(frozen=True)
+class ClassRows:
+    """What ``quiz report`` reads from a database, as rows (their columns: quiz.store.classroom)."""
+
+    first_answers: list[tuple[Any, ...]]
+    round_totals: list[tuple[int, float, int]]
+    apart: list[tuple[str, str, int, int]]
+    learners: list[tuple[str, int, int, str | None]]
+
+
+@dataclass(frozen=True)
+class ExportedAnswer:
+    """One answer in a results file (quiz scores --export); ``uid`` identifies it in every database."""
+
+    uid: str
+    bank_id: str
+    question_id: str
+    content_hash: str
+    attempt: int
+    response: Any
+    score: float
+    seconds: float
+    answered_at: str
+    overridden_at: str | None
+
+
+@dataclass(frozen=True)
+class ExportedRound:
+    """One round in a results file, with its answers in the order given."""
+
+    id: int
+    mode: str
+    bank_id: str
+    class_name: str | None
+    started_at: str
+    finished_at: str | None
+    abandoned_at: str | None
+    answers: tuple[ExportedAnswer, ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.clock import Clock
+from quiz.errors import QuizError
 from quiz.store import RETENTION_RANGE, BankProgress, Learner, ResumableRound, Store, StoredCard, StudySettings
 from quiz.study.library import Library, Located
 
@@ -27,14 +28,20 @@ __all__ = [
     "StudySettings",
 ]
 
+MAX_PIN_TRIES = 5
+"""Wrong PINs one session may type before it is refused any more (reloading the page starts afresh)."""
+
 
 class Session:
     """One learner-facing view of a store and a library, read through one clock."""
 
-    def __init__(self, store: Store, library: Library, clock: Clock) -> None:
+    def __init__(self, store: Store, library: Library, clock: Clock, class_name: str | None = None) -> None:
         self.store = store
         self.library = library
         self.clock = clock
+        self.class_name = class_name
+        """Set in a served class: learners sign in with a PIN and rounds are labelled with the class."""
+        self._wrong_pins = 0
 
     @property
     def notice(self) -> str | None:
@@ -53,6 +60,30 @@ class Session:
 
     def add_learner(self, name: str) -> Learner:
         return self.store.add_learner(name)
+
+    def has_pin(self, name: str) -> bool:
+        """Whether a learner with this name exists and has set a PIN (else signing in sets one)."""
+        learner = self.store.learner(name)
+        return learner is not None and self.store.pin_hash(learner.id) is not None
+
+    def sign_in(self, name: str, pin: str) -> Learner:
+        """The learner, after checking their PIN or setting it on first use; QuizError when refused."""
+        from quiz.study.pins import PIN_LENGTH, hash_pin, is_valid_pin, verify_pin
+
+        if self._wrong_pins >= MAX_PIN_TRIES:
+            raise QuizError("Too many wrong PINs.", hint="Reload the page to try again, or ask your teacher.")
+        if not is_valid_pin(pin):
+            raise QuizError(f"A PIN is {PIN_LENGTH} digits.", hint="Type four digits, for example 4096.")
+        learner = self.store.learner(name)
+        if learner is None:
+            learner = self.store.add_learner(name)
+        stored = self.store.pin_hash(learner.id)
+        if stored is None:
+            self.store.set_pin_hash(learner.id, hash_pin(pin))
+        elif not verify_pin(pin, stored):
+            self._wrong_pins += 1
+            raise QuizError("That is not the PIN for this name.", hint="Try again, or ask your teacher.")
+        return learner
 
     def enter(self, learner: Learner) -> None:
         """Mark the learner as just used, so they are offered first next time."""
@@ -94,7 +125,10 @@ class Session:
         """QuizError when nothing matches the settings."""
         from quiz.study.round import Round
 
-        return Round.start(self.store, learner.id, self.library, settings, self.clock)
+        round_ = Round.start(self.store, learner.id, self.library, settings, self.clock)
+        if self.class_name:
+            self.store.label_round(round_.round_id, self.class_name)
+        return round_
 
     def resume_round(self, resumable: ResumableRound) -> Round:
         from quiz.study.round import Round

@@ -23,7 +23,7 @@ from quiz.errors import QuizError
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
 from quiz.study.session import Learner, ResumableRound, Session, Store
-from quiz.tui.screens.learner import LearnerScreen
+from quiz.tui.screens.learner import ClassLearnerScreen, LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.terminal_filter import RefusedCharacters
 
@@ -65,10 +65,11 @@ class QuizApp(App[None]):
         start: StartRequest = StartRequest(),
         clock: Clock = system_clock,
         theme: str = "dark",
+        class_name: str | None = None,
     ) -> None:
         super().__init__()
         self.library = library
-        self.session = Session(store, library, clock)
+        self.session = Session(store, library, clock, class_name)
         self.rng = random.Random(seed)
         self.start = start
         self.learner: Learner | None = None
@@ -86,7 +87,7 @@ class QuizApp(App[None]):
 
         The library when --learner named someone who exists or can be added; else the learner picker.
         """
-        screen: Screen[None] = LearnerScreen()
+        screen: Screen[None] = self._learner_screen()
         name = self.start.learner
         if name:
             try:
@@ -118,7 +119,7 @@ class QuizApp(App[None]):
     def enter_library(self, learner: Learner) -> None:
         self.session.enter(learner)
         self.learner = learner
-        if isinstance(self.screen, LearnerScreen):
+        if isinstance(self.screen, (LearnerScreen, ClassLearnerScreen)):
             self.switch_screen(LibraryScreen())
         else:
             self.push_screen(LibraryScreen())
@@ -145,7 +146,11 @@ class QuizApp(App[None]):
 
     def choose_learner(self) -> None:
         self.learner = None
-        self.switch_screen(LearnerScreen())
+        self.switch_screen(self._learner_screen())
+
+    def _learner_screen(self) -> Screen[None]:
+        """In a served class learners sign in by name and PIN; on one's own machine they pick from a list."""
+        return ClassLearnerScreen() if self.session.class_name else LearnerScreen()
 
     def resumable(self) -> ResumableRound | None:
         return None if self.learner is None else self.session.resumable(self.learner)
@@ -251,7 +256,13 @@ def make_app(
     count: int | None = None,
     clock: Clock = system_clock,
     theme: str = "dark",
+    class_name: str | None = None,
 ) -> QuizApp:
-    """The app for these banks and this store; CLI and tests both build it here."""
+    """The app for these banks and this store; CLI, tests and each served session all build it here.
+
+    ``class_name`` makes it a served class's app: sign-in by name and PIN, rounds labelled with the class.
+    """
     start = StartRequest(learner, bank_id, Mode(mode) if mode else None, count)
-    return QuizApp(Library.of(banks), store, seed=seed, start=start, clock=clock, theme=theme)
+    return QuizApp(
+        Library.of(banks), store, seed=seed, start=start, clock=clock, theme=theme, class_name=class_name
+    )

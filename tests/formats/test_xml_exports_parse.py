@@ -10,6 +10,7 @@ import zipfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.bank.controls import first_refused
 from quiz.bank.model import (
     Choice,
     ChoiceQuestion,
@@ -30,7 +31,8 @@ from quiz.formats.imports.qti import read_qti
 from tests.formats.conftest import make_bank
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30).filter(
-    lambda t: t.strip())
+    lambda t: t.strip() == t and t and first_refused(t) is None)
+"""Text a valid bank can hold: `quiz validate` refuses control characters, and surrounding spacing is layout."""
 
 
 @st.composite

@@ -58,3 +58,46 @@ class LearnerScreen(Screen[None]):
             self.notify(error.message, title="Cannot add this learner", severity="error", markup=False)
             return
         self.quiz.enter_library(learner)
+
+
+class ClassLearnerScreen(Screen[None]):
+    """A served class: type your name, then your PIN (chosen on first use); nobody sees the class list."""
+
+    @property
+    def quiz(self) -> QuizApp:
+        return cast("QuizApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Who is studying?"), classes="screen-title")
+        yield Static(Content("Type your name, then Enter."), classes="hint")
+        yield Input(placeholder="Your name", id="class-name", max_length=60)
+        yield Static(Content(""), id="pin-label", classes="hint")
+        yield Input(placeholder="4 digits", id="pin", password=True, max_length=4, restrict=r"[0-9]*")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#pin", Input).display = False
+        self.query_one("#class-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name_input = self.query_one("#class-name", Input)
+        pin_input = self.query_one("#pin", Input)
+        if event.input is name_input:
+            if not name_input.value.strip():
+                self.notify("Type your name first.", severity="warning", markup=False)
+                return
+            known = self.quiz.session.has_pin(name_input.value)
+            label = "Your PIN, then Enter." if known else "New here: choose a 4-digit PIN and remember it."
+            self.query_one("#pin-label", Static).update(Content(label))
+            pin_input.display = True
+            pin_input.value = ""
+            pin_input.focus()
+            return
+        try:
+            learner = self.quiz.session.sign_in(name_input.value, pin_input.value)
+        except QuizError as error:
+            self.query_one("#pin-label", Static).update(Content(f"{error.message} {error.hint}".strip()))
+            pin_input.value = ""
+            return
+        self.quiz.enter_library(learner)
