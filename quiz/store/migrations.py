@@ -130,6 +130,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # A database with no answers has nothing to replay and no hash of an older definition.
         "INSERT INTO meta (key, value) SELECT 'schedule_built', '1' WHERE NOT EXISTS (SELECT 1 FROM answers)",
         "INSERT INTO meta (key, value) SELECT 'content_hash_version', '2' WHERE NOT EXISTS (SELECT 1 FROM answers)",
+        "ALTER TABLE rounds ADD COLUMN lease_since TEXT",
     ),
 )
 
