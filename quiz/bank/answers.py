@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import combinations
@@ -79,15 +79,91 @@ class Verdict:
     """The outcome of one answer: its score and whether it counts as fully right."""
 
     score: float
+    spelled: str | None = None
+    """A typed answer accepted despite one typo: the accepted form it was read as."""
 
     @property
     def correct(self) -> bool:
         return self.score >= 1.0
 
 
-def check(question: AnyQuestion, response: Response) -> Verdict:
-    """Score a response to a question (0 to 1); a response of the wrong shape scores 0."""
-    return Verdict(round(_score(question, response), 6))
+def check(question: AnyQuestion, response: Response, known: Collection[str] = ()) -> Verdict:
+    """Score a response to a question (0 to 1); a response of the wrong shape scores 0.
+
+    ``known`` holds the normalised texts the bank knows as answers elsewhere (``known_answers``): a
+    typed answer equal to one of them is never taken for a typo of this question's answer.
+    """
+    score = _score(question, response)
+    if score == 0.0 and isinstance(question, ShortQuestion) and question.typos and isinstance(response, str):
+        spelled = typo_of(response, question.answers, known)
+        if spelled is not None:
+            return Verdict(1.0, spelled=spelled)
+    return Verdict(round(score, 6))
+
+
+TYPO_MIN_LETTERS = 5
+"""One typo is forgiven only in a word this long: in shorter words one letter often makes another word."""
+
+
+def typo_of(typed: str, accepted: Sequence[str], known: Collection[str] = ()) -> str | None:
+    """The accepted answer ``typed`` misspells by one typo (Damerau-Levenshtein distance 1), or None.
+
+    The typo must fall in one word of five letters or more without digits (1998 is not a typo of
+    1999), every other word must match, and the typed text must not itself be a known answer (Serbia
+    is not a typo of Serbian).
+    """
+    words = fold(typed).split()
+    if not words or normalise(typed) in known:
+        return None
+    for answer in accepted:
+        right = fold(answer).split()
+        if len(right) != len(words):
+            continue
+        differing = [(mine, theirs) for mine, theirs in zip(words, right, strict=True) if mine != theirs]
+        if len(differing) != 1:
+            continue
+        mine, theirs = differing[0]
+        if len(theirs) >= TYPO_MIN_LETTERS and not _has_digit(mine + theirs) and _one_edit(mine, theirs):
+            return answer
+    return None
+
+
+def known_answers(questions: Sequence[AnyQuestion]) -> frozenset[str]:
+    """Normalised texts a bank gives as answers or options anywhere: what a typed answer may mean on purpose."""
+    texts: list[str] = []
+    for question in questions:
+        match question:
+            case ChoiceQuestion() | MultiQuestion():
+                texts += [choice.text for choice in question.choices]
+            case ShortQuestion():
+                texts += question.answers
+            case OrderQuestion():
+                texts += question.items
+            case MatchQuestion():
+                texts += [side for pair in question.pairs for side in (pair.left, pair.right)]
+            case TrueFalseQuestion() | NumberQuestion():
+                pass
+            case _:
+                assert_never(question)
+    return frozenset(normalise(text) for text in texts)
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((n for n in range(len(short)) if short[n] != long[n]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _score(question: AnyQuestion, response: Response) -> float:

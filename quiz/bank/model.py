@@ -202,6 +202,7 @@ class ShortQuestion(Question):
     answers: tuple[str, ...] = doc(
         "Every accepted answer (list both spellings: Leposavić and Leposaviq).", min_items=1
     )
+    typos: bool = opt("Accept one typo in a word of five letters or more (false: exact spelling only).", True)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -25,7 +25,12 @@ Learners (names unique whatever their case and spacing; QuizError for an empty, 
 
 Rounds and answers (every write is its own committed, fsynced transaction):
     start_round(learner_id, bank_id, mode, question_ids, settings) -> int     mode in MODES
-    record_answer(round_id, AnswerRecord) -> None    the same attempt at a question in a round replaces it
+    start_round(..., deadline=None)             a timed exam's end on the wall clock
+    record_answer(round_id, AnswerRecord) -> bool    the first answer to an attempt stands; False if one did
+    take_lease(round_id, owner, now=, until=, force=False) -> Lease | None   None: held; else the holder
+    renew_lease(round_id, owner, until) -> bool   False: another copy took the round over
+    release_lease(round_id, owner), round_lease(round_id) -> Lease | None
+    abandon_older_rounds(learner_id, newest, now)   earlier unfinished rounds stop being offered
     finish_round(round_id, seconds) -> None
     resumable_round(learner_id) -> ResumableRound | None   newest round neither finished nor abandoned
     abandon_round(round_id) -> None             keeps its answers, stops offering to resume it
@@ -76,6 +81,7 @@ from quiz.store.records import (
     BankProgress,
     ClassRows,
     Learner,
+    Lease,
     QuestionStats,
     ResumableRound,
     RoundSummary,
@@ -92,6 +98,7 @@ __all__ = [
     "CardScheduler",
     "ClassRows",
     "Learner",
+    "Lease",
     "Memory",
     "QuestionStats",
     "ResumableRound",

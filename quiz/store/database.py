@@ -23,6 +23,7 @@ from quiz.store.records import (
     ClassRows,
     ExportedRound,
     Learner,
+    Lease,
     QuestionStats,
     ResumableRound,
     RoundSummary,
@@ -125,8 +126,12 @@ class Store:
         mode: str,
         question_ids: Sequence[str],
         settings: Mapping[str, Any],
+        deadline: datetime | None = None,
     ) -> int:
-        """Record the planned questions and the JSON-serialisable settings; returns the round id."""
+        """Record the planned questions and the JSON-serialisable settings; returns the round id.
+
+        ``deadline`` is when a timed exam ends on the wall clock, whatever happens to the app.
+        """
         with self._write():
             return rounds.start(
                 self._connection,
@@ -136,29 +141,26 @@ class Store:
                 question_ids=question_ids,
                 settings=settings,
                 now=self._now(),
+                deadline=None if deadline is None else stamp(deadline),
             )
 
-    def record_answer(self, round_id: int, answer: AnswerRecord, scheduler: CardScheduler | None = None) -> None:
-        """Committed (and fsynced) on return; a second answer to the same question replaces the first.
+    def record_answer(self, round_id: int, answer: AnswerRecord, scheduler: CardScheduler | None = None) -> bool:
+        """Committed (and fsynced) on return. The first answer to an attempt stands: False when one did.
 
         With a ``scheduler`` (the study layer always passes one) the learner's card for the question is
-        updated in the same transaction, so neither is ever stored without the other.
+        updated in the same transaction, so neither is ever stored without the other; an answer that
+        was not stored (an earlier one stands) does not touch the card.
         """
         with self._write():
             now = self._now()
             connection = self._connection
-            replaced = scheduler is not None and cards.answer_exists(
-                connection, round_id, answer.question_id, answer.attempt
-            )
-            rounds.record(connection, round_id, answer, now)
-            if scheduler is None:
-                return
-            learner_id = cards.round_learner(connection, round_id)
-            if replaced:
-                cards.rebuild(connection, learner_id, answer.bank_id, answer.question_id, scheduler, now)
-            else:
+            if not rounds.record(connection, round_id, answer, now):
+                return False
+            if scheduler is not None:
+                learner_id = cards.round_learner(connection, round_id)
                 review = Review(answer.content_hash, answer.score, answer.hint_shown, False, now)
                 cards.review_answer(connection, learner_id, answer.bank_id, answer.question_id, review, scheduler)
+            return True
 
     def override_answer(
         self, round_id: int, question_id: str, scheduler: CardScheduler, attempt: int = 1
@@ -174,6 +176,36 @@ class Store:
             if row is None:
                 raise LookupError(f"round {round_id} has no answer to {question_id} (attempt {attempt})")
             cards.rebuild(self._connection, row[0], row[1], question_id, scheduler, now)
+
+    def take_lease(
+        self, round_id: int, owner: str, *, now: datetime, until: datetime, force: bool = False
+    ) -> Lease | None:
+        """Hold the round for this copy of the app; None when held, else the other copy's live lease.
+
+        Times come from the caller's clock, the same one that renews, so expiry is tested with a fake.
+        """
+        with self._write():
+            return rounds.take_lease(
+                self._connection, round_id, owner, now=stamp(now), until=stamp(until), force=force
+            )
+
+    def renew_lease(self, round_id: int, owner: str, until: datetime) -> bool:
+        """False when another copy has taken the round over."""
+        with self._write():
+            return rounds.renew_lease(self._connection, round_id, owner, stamp(until))
+
+    def release_lease(self, round_id: int, owner: str) -> None:
+        with self._write():
+            rounds.release_lease(self._connection, round_id, owner)
+
+    def round_lease(self, round_id: int) -> Lease | None:
+        with self._guard():
+            return rounds.lease(self._connection, round_id)
+
+    def abandon_older_rounds(self, learner_id: int, newest: int, now: datetime) -> None:
+        """Stop offering unfinished rounds older than ``newest`` that no other copy is playing."""
+        with self._write():
+            rounds.abandon_older(self._connection, learner_id, newest, stamp(now))
 
     def finish_round(self, round_id: int, seconds: float) -> None:
         with self._write():
@@ -267,7 +299,7 @@ class Store:
     def introduced_since(self, learner_id: int, since: datetime) -> int:
         """Questions first reviewed (since new) at or after ``since``: what today's new limit has used."""
         with self._guard():
-            return cards.introduced_since(self._connection, learner_id, _stamp(since))
+            return cards.introduced_since(self._connection, learner_id, stamp(since))
 
     def study_settings(self, learner_id: int) -> StudySettings:
         with self._guard():
@@ -385,7 +417,7 @@ class Store:
             return classroom.known_uids(self._connection, list(uids))
 
     def _now(self) -> str:
-        return _stamp(self._clock())
+        return stamp(self._clock())
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -423,6 +455,6 @@ class Store:
                     self._connection.execute("COMMIT")
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     """The store's timestamp form: ISO 8601 in UTC, to the millisecond, so text order is time order."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")

@@ -48,7 +48,11 @@ def recent_finished_scores(
 
 
 def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, BankProgress]:
-    """Per bank: the last and best finished round (best by share of the maximum), questions seen."""
+    """Per bank: the last and best finished round, questions seen.
+
+    Best is by share of the maximum, over practice and exam rounds on the whole bank or a tag only:
+    a retry of just-seen mistakes, a review, a quick round or one difficulty level is not a best.
+    """
     seen = dict(
         connection.execute(
             "SELECT bank_id, count(DISTINCT question_id) FROM answers WHERE learner_id = ? GROUP BY bank_id",
@@ -59,13 +63,16 @@ def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, 
     best: dict[str, tuple[float, int]] = {}
     finished = connection.execute(
         "SELECT bank_id,"
-        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1), planned"
+        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1), planned,"
+        " mode IN ('practice', 'exam')"
+        " AND coalesce(json_array_length(json_extract(settings, '$.question_ids')), 0) = 0"
+        " AND json_extract(settings, '$.difficulty') IS NULL"
         " FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL ORDER BY finished_at, id",
         (learner_id,),
     )
-    for bank_id, score, planned in finished:
+    for bank_id, score, planned, counts_for_best in finished:
         last[bank_id] = (score, planned)
-        if bank_id not in best or _share(score, planned) > _share(*best[bank_id]):
+        if counts_for_best and (bank_id not in best or _share(score, planned) > _share(*best[bank_id])):
             best[bank_id] = (score, planned)
     return {
         bank_id: BankProgress(

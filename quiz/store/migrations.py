@@ -132,6 +132,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "INSERT INTO meta (key, value) SELECT 'content_hash_version', '2' WHERE NOT EXISTS (SELECT 1 FROM answers)",
         # quiz report: each learner's first answer to each version of a question, in one pass, no sort
         "CREATE INDEX answers_by_version ON answers(learner_id,bank_id,question_id,content_hash,answered_at,round_id)",
+        "ALTER TABLE rounds ADD COLUMN lease_since TEXT",
     ),
 )
 

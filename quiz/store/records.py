@@ -52,6 +52,15 @@ class StudySettings:
 
 
 @dataclass(frozen=True)
+class Lease:
+    """Which copy of the app plays a round: ``owner`` since ``since``, renewed up to ``until`` (ISO, UTC)."""
+
+    owner: str
+    since: str
+    until: str
+
+
+@dataclass(frozen=True)
 class StoredAnswer:
     """An answer as stored. JSON lists come back as tuples, the shape ``quiz.bank.answers`` uses."""
 
@@ -64,6 +73,9 @@ class StoredAnswer:
     score: float
     seconds: float
     answered_at: str
+    hint_shown: bool | None = None
+    overridden_at: str | None = None
+    """When the learner said "I was right" about a typed answer marked wrong; None if never."""
     attempt: int = 1
 
 
@@ -105,6 +117,8 @@ class ResumableRound:
     settings: Mapping[str, Any]
     right_ids: frozenset[str] = frozenset()
     """Questions answered fully right at any attempt (what learn mode counts)."""
+    deadline: str | None = None
+    """A timed exam's end on the wall clock (ISO, UTC): it runs on while the app is away."""
 
     @property
     def remaining_ids(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from quiz.store.records import MODES, AnswerRecord, ResumableRound, StoredAnswer
+from quiz.store.records import MODES, AnswerRecord, Lease, ResumableRound, StoredAnswer
 
 
 def start(
@@ -19,25 +19,39 @@ def start(
     question_ids: Sequence[str],
     settings: Mapping[str, Any],
     now: str,
+    deadline: str | None = None,
 ) -> int:
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; expected one of {', '.join(MODES)}")
     cursor = connection.execute(
-        "INSERT INTO rounds (learner_id, bank_id, mode, question_ids, planned, settings, started_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (learner_id, bank_id, mode, _dump(list(question_ids)), len(question_ids), _dump(dict(settings)), now),
+        "INSERT INTO rounds (learner_id, bank_id, mode, question_ids, planned, settings, started_at, deadline)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            learner_id,
+            bank_id,
+            mode,
+            _dump(list(question_ids)),
+            len(question_ids),
+            _dump(dict(settings)),
+            now,
+            deadline,
+        ),
     )
     return int(cursor.lastrowid or 0)
 
 
-def record(connection: sqlite3.Connection, round_id: int, answer: AnswerRecord, now: str) -> None:
-    """Store an answer; the same attempt at a question again in the same round replaces the earlier answer."""
+def record(connection: sqlite3.Connection, round_id: int, answer: AnswerRecord, now: str) -> bool:
+    """Store an answer unless this attempt at the question is already answered: the first answer stands.
+
+    Returns False when an earlier answer (from this or another copy of the app) was kept instead.
+    """
     if not 0.0 <= answer.score <= 1.0:
         raise ValueError(f"a score is between 0 and 1, not {answer.score}")
     cursor = connection.execute(
-        "INSERT OR REPLACE INTO answers (round_id, learner_id, bank_id, question_id, attempt, content_hash,"
+        "INSERT INTO answers (round_id, learner_id, bank_id, question_id, attempt, content_hash,"
         " response, score, seconds, answered_at, hint_shown)"
-        " SELECT id, learner_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM rounds WHERE id = ?",
+        " SELECT id, learner_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM rounds WHERE id = ?"
+        " ON CONFLICT (round_id, question_id, attempt) DO NOTHING",
         (
             answer.bank_id,
             answer.question_id,
@@ -51,8 +65,61 @@ def record(connection: sqlite3.Connection, round_id: int, answer: AnswerRecord, 
             round_id,
         ),
     )
-    if cursor.rowcount != 1:
+    if cursor.rowcount == 1:
+        return True
+    if connection.execute("SELECT 1 FROM rounds WHERE id = ?", (round_id,)).fetchone() is None:
         raise LookupError(f"there is no round {round_id}")
+    return False
+
+
+def take_lease(
+    connection: sqlite3.Connection, round_id: int, owner: str, *, now: str, until: str, force: bool = False
+) -> Lease | None:
+    """Hold the round for ``owner`` unless another copy holds a lease that has not expired.
+
+    Returns None when taken (or renewed), else the other copy's lease. ``force`` takes it over.
+    """
+    cursor = connection.execute(
+        "UPDATE rounds SET lease_owner = :owner, lease_until = :until,"
+        " lease_since = CASE WHEN lease_owner = :owner THEN coalesce(lease_since, :now) ELSE :now END"
+        " WHERE id = :id AND (:force OR lease_owner IS NULL OR lease_owner = :owner OR lease_until < :now)",
+        {"owner": owner, "until": until, "now": now, "id": round_id, "force": int(force)},
+    )
+    return None if cursor.rowcount == 1 else lease(connection, round_id)
+
+
+def renew_lease(connection: sqlite3.Connection, round_id: int, owner: str, until: str) -> bool:
+    """Extend this copy's lease; False when another copy has taken the round over."""
+    cursor = connection.execute(
+        "UPDATE rounds SET lease_until = ? WHERE id = ? AND lease_owner = ?", (until, round_id, owner)
+    )
+    return cursor.rowcount == 1
+
+
+def release_lease(connection: sqlite3.Connection, round_id: int, owner: str) -> None:
+    connection.execute(
+        "UPDATE rounds SET lease_owner = NULL, lease_until = NULL, lease_since = NULL"
+        " WHERE id = ? AND lease_owner = ?",
+        (round_id, owner),
+    )
+
+
+def lease(connection: sqlite3.Connection, round_id: int) -> Lease | None:
+    """The round's lease as stored, expired or not; None when no copy holds it."""
+    row = connection.execute(
+        "SELECT lease_owner, lease_since, lease_until FROM rounds WHERE id = ? AND lease_owner IS NOT NULL",
+        (round_id,),
+    ).fetchone()
+    return None if row is None else Lease(owner=row[0], since=row[1] or row[2], until=row[2])
+
+
+def abandon_older(connection: sqlite3.Connection, learner_id: int, newest: int, now: str) -> None:
+    """Stop offering the learner's earlier unfinished rounds once a new one starts (no other copy's)."""
+    connection.execute(
+        "UPDATE rounds SET abandoned_at = :now WHERE learner_id = :learner AND id <> :newest"
+        " AND finished_at IS NULL AND abandoned_at IS NULL AND (lease_until IS NULL OR lease_until < :now)",
+        {"now": now, "learner": learner_id, "newest": newest},
+    )
 
 
 def finish(connection: sqlite3.Connection, round_id: int, seconds: float, now: str) -> None:
@@ -72,14 +139,14 @@ def abandon(connection: sqlite3.Connection, round_id: int, now: str) -> None:
 def resumable(connection: sqlite3.Connection, learner_id: int) -> ResumableRound | None:
     """The learner's newest round that was neither finished nor abandoned."""
     row = connection.execute(
-        "SELECT id, bank_id, mode, started_at, question_ids, settings FROM rounds"
+        "SELECT id, bank_id, mode, started_at, question_ids, settings, deadline FROM rounds"
         " WHERE learner_id = ? AND finished_at IS NULL AND abandoned_at IS NULL"
         " ORDER BY started_at DESC, id DESC LIMIT 1",
         (learner_id,),
     ).fetchone()
     if row is None:
         return None
-    round_id, bank_id, mode, started_at, question_ids, settings = row
+    round_id, bank_id, mode, started_at, question_ids, settings, deadline = row
     answered = connection.execute(
         "SELECT question_id, score, attempt FROM answers WHERE round_id = ? ORDER BY id", (round_id,)
     ).fetchall()
@@ -94,6 +161,7 @@ def resumable(connection: sqlite3.Connection, learner_id: int) -> ResumableRound
         score=sum(score for _, score in first),
         settings=json.loads(settings),
         right_ids=frozenset(question_id for question_id, score, _ in answered if score >= 1.0),
+        deadline=deadline,
     )
 
 
@@ -101,7 +169,7 @@ def answers(connection: sqlite3.Connection, round_id: int) -> list[StoredAnswer]
     """A round's answers in the order they were given."""
     rows = connection.execute(
         "SELECT id, round_id, bank_id, question_id, content_hash, response, score, seconds, answered_at,"
-        " attempt FROM answers WHERE round_id = ? ORDER BY id",
+        " hint_shown, overridden_at, attempt FROM answers WHERE round_id = ? ORDER BY id",
         (round_id,),
     )
     return [
@@ -115,7 +183,9 @@ def answers(connection: sqlite3.Connection, round_id: int) -> list[StoredAnswer]
             score=row[6],
             seconds=row[7],
             answered_at=row[8],
-            attempt=row[9],
+            hint_shown=None if row[9] is None else bool(row[9]),
+            overridden_at=row[10],
+            attempt=row[11],
         )
         for row in rows
     ]

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.bank.model import AnyQuestion, NumberQuestion
+from quiz.bank.model import AnyQuestion, MatchQuestion, MultiQuestion, NumberQuestion, OrderQuestion, ShortQuestion
 
 if TYPE_CHECKING:
     from quiz.bank.answers import Response  # checking answers is not needed to show the library
@@ -58,6 +58,80 @@ def verdict_words(score: float) -> str:
     return "✗ Wrong"
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 answer``, ``2 answers``: counts that read right."""
+    return f"{count} {one}" if count == 1 else f"{count} {many or one + 's'}"
+
+
+def marked_answer(question: AnyQuestion, response: Response | None) -> str:
+    """The learner's answer with ✓ or ✗ beside each tick, item or pair; other types as written."""
+    match question, response:
+        case MultiQuestion(), tuple():
+            return "\n".join(f"{'✓' if text in question.answers else '✗'} {text}" for text in response) or (
+                "(nothing ticked)"
+            )
+        case OrderQuestion(), tuple():
+            lines = []
+            for place, text in enumerate(response):
+                right = question.items.index(text) if text in question.items else -1
+                mark = "✓" if right == place else "✗"
+                where = "" if right in (place, -1) else f"  (belongs {_ordinal(right + 1)})"
+                lines.append(f"{mark} {place + 1}. {text}{where}")
+            return "\n".join(lines)
+        case MatchQuestion(), dict():
+            lines = []
+            for pair in question.pairs:
+                given = response.get(pair.left)
+                if given == pair.right:
+                    lines.append(f"✓ {pair.left} → {given}")
+                else:
+                    lines.append(f"✗ {pair.left} → {given or '(nothing)'}  (right: {pair.right})")
+            return "\n".join(lines)
+    return describe_response(question, response)
+
+
+def parts_in_words(question: AnyQuestion, response: Response | None) -> str:
+    """How a partly right answer scored, in words: ``3 of 6 pairs in the right order``."""
+    match question, response:
+        case MultiQuestion(), tuple():
+            right = sum(text in question.answers for text in response)
+            wrong = len(response) - right
+            missed = len(question.answers) - right
+            parts = [plural(right, "right tick")] + ([plural(wrong, "wrong tick")] if wrong else [])
+            if missed:
+                parts.append(f"{plural(missed, 'right option')} not ticked")
+            return ", ".join(parts)
+        case OrderQuestion(), tuple():
+            position = {text: place for place, text in enumerate(response)}
+            pairs = [(a, b) for n, a in enumerate(question.items) for b in question.items[n + 1 :]]
+            in_order = sum(position.get(a, 0) < position.get(b, 0) for a, b in pairs)
+            return f"{in_order} of {plural(len(pairs), 'pair')} in the right order"
+        case MatchQuestion(), dict():
+            right = sum(response.get(pair.left) == pair.right for pair in question.pairs)
+            return f"{right} of {plural(len(question.pairs), 'pair')} matched"
+    return ""
+
+
+def right_answer_text(question: AnyQuestion, right: Response, given: Response | None = None) -> str:
+    """The right answer; every accepted form of a typed one, and the right options a learner did not tick.
+
+    Multi's right options are bullets, not numbers: they are a set, not an order.
+    """
+    if isinstance(question, ShortQuestion) and len(question.answers) > 1:
+        return f"{question.answers[0]}  (also accepted: {', '.join(question.answers[1:])})"
+    if isinstance(question, MultiQuestion):
+        ticked = given if isinstance(given, tuple) else ()
+        return "\n".join(
+            f"• {text}{'' if given is None or text in ticked else '  (not ticked)'}" for text in question.answers
+        )
+    return describe_response(question, right)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def verdict_kind(score: float) -> str:
     """A CSS class name for the verdict: right, partial or wrong."""
     return "right" if score >= 1.0 else "partial" if score > 0.0 else "wrong"
@@ -90,3 +164,84 @@ def short_time(stamp: str | None) -> str:
     except ValueError:
         return stamp[:16]
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def clock_time(stamp: str) -> str:
+    """``10:42`` in local time, from the store's ISO timestamp: when something happened today."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
+    except ValueError:
+        return stamp[11:16]
+
+
+def day_and_time(stamp: str | None) -> str:
+    """``1 Mar 09:05`` in local time: short enough for a table column at 80x24."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16]
+    local = moment.astimezone()
+    return f"{local.day} {local.strftime('%b %H:%M')}"
+
+
+TREND_LEVELS = " ▁▂▃▄▅▆▇█"
+
+
+def trend_bars(fractions: tuple[float, ...]) -> str:
+    """One bar per round on a fixed 0-100% scale, so 83% twice looks the same twice and 8% looks low."""
+    top = len(TREND_LEVELS) - 1
+    return "".join(TREND_LEVELS[max(1, round(min(1.0, max(0.0, f)) * top))] * 2 for f in fractions)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def human_date(text: str) -> str:
+    """A timeline date as people write it: ``1998-09`` -> ``September 1998``, ``2004-03-17/2004-03-18``
+    -> ``17-18 March 2004``, ``1989/1998`` -> ``1989-1998``; text in any other form is kept as written."""
+    parts = [_ISO_DATE.fullmatch(part.strip()) for part in text.split("/")]
+    if not 1 <= len(parts) <= 2 or not all(parts):
+        return text
+    dates = [tuple(int(g) if g else 0 for g in match.groups()) for match in parts if match]
+    if any(month > 12 or day > 31 for _, month, day in dates):
+        return text
+    if len(dates) == 1:
+        return _one_date(*dates[0])
+    (y1, m1, d1), (y2, m2, d2) = dates
+    if y1 == y2 and m1 == m2 and m1 and d1 and d2:
+        return f"{d1}-{d2} {_MONTHS[m1 - 1]} {y1}"
+    if y1 == y2 and m1 and m2:
+        start = f"{d1} {_MONTHS[m1 - 1]}" if d1 else _MONTHS[m1 - 1]
+        return f"{start} - {_one_date(y2, m2, d2)}"
+    return f"{_one_date(y1, m1, d1)} - {_one_date(y2, m2, d2)}" if m1 or m2 else f"{y1}-{y2}"
+
+
+def _one_date(year: int, month: int, day: int) -> str:
+    if not month:
+        return str(year)
+    return f"{day} {_MONTHS[month - 1]} {year}" if day else f"{_MONTHS[month - 1]} {year}"
+
+
+def gives_away(title: str, question: AnyQuestion) -> bool:
+    """Whether a title shown beside the question holds its answer ("… 24 September 2023" for "On what date…")."""
+    from quiz.bank.answers import correct_response, normalise
+
+    right = correct_response(question)
+    if isinstance(right, bool):
+        return False
+    if isinstance(right, dict):
+        texts = list(right.values())
+    elif isinstance(right, tuple):
+        texts = list(right)
+    else:
+        texts = [describe_response(question, right)]
+    if isinstance(question, ShortQuestion):
+        texts = list(question.answers)
+    if isinstance(question, NumberQuestion):
+        texts = [format_score(question.answer)]
+    shown = normalise(title)
+    return any(len(key) >= 3 and key in shown for key in (normalise(text) for text in texts))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from quiz.store import QuestionStats, Store
-from quiz.study.describe import short_time
+from quiz.study.describe import day_and_time
 from quiz.study.library import Library, Located
 from quiz.study.modes import Mode
 
@@ -35,6 +35,7 @@ class RoundRow:
     planned: int
     answered: int
     finished: bool
+    abandoned: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,14 @@ def build_history(
     rows = tuple(
         RoundRow(
             round_id=summary.id,
-            when=short_time(summary.started_at),
+            when=day_and_time(summary.started_at),
             bank_title=library.bank_title(summary.bank_id),
             mode_label=Mode(summary.mode).label if summary.mode in set(Mode) else summary.mode,
             score=summary.score,
             planned=summary.planned,
             answered=summary.answered,
             finished=summary.finished_at is not None,
+            abandoned=summary.abandoned_at is not None,
         )
         for summary in summaries
     )
@@ -111,7 +113,8 @@ def build_history(
             missed.append((stat, located))
     missed.sort(key=lambda item: (item[0].right - item[0].attempts, item[0].question_id))
     most_missed = tuple(_missed_question(stat, located, library) for stat, located in missed[:missed_limit])
-    tags = tuple(TagAccuracy(tag, attempts[tag], right[tag]) for tag in sorted(attempts))
+    weakest_first = sorted(attempts, key=lambda tag: (right[tag] / attempts[tag], -attempts[tag], tag))
+    tags = tuple(TagAccuracy(tag, attempts[tag], right[tag]) for tag in weakest_first)
     return History(rows, store.round_count(learner_id), trends, tags, most_missed)
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from quiz.study.modes import Mode
-from quiz.study.outcome import Outcome
+from quiz.study.outcome import Outcome, Reviewed, Unanswered
 from quiz.study.round import Round
 
 
@@ -36,6 +36,13 @@ class RoundReport:
     unanswered: int
     attempts: int
     """Every answer given, retries in learn mode included."""
+    not_reached: tuple[Unanswered, ...] = ()
+    """The questions left when an exam's time ran out, in the order planned."""
+
+    @property
+    def everything(self) -> tuple[Reviewed, ...]:
+        """What "review all" shows: every answer, then every question the time ran out on."""
+        return (*self.outcomes, *self.not_reached)
 
     @property
     def missed(self) -> tuple[Outcome, ...]:
@@ -77,4 +84,5 @@ def report(round_: Round) -> RoundReport:
         outcomes=tuple(first),
         unanswered=round_.total - len(first),
         attempts=round_.answered,
+        not_reached=tuple(Unanswered(located) for located in round_.planned if located.question.id not in by_id),
     )

@@ -7,16 +7,28 @@ store's frozen ones, re-exported here for the screens' type hints.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from quiz.clock import Clock
 from quiz.errors import QuizError
-from quiz.store import RETENTION_RANGE, BankProgress, Learner, ResumableRound, Store, StoredCard, StudySettings
+from quiz.store import (
+    RETENTION_RANGE,
+    BankProgress,
+    Learner,
+    Lease,
+    ResumableRound,
+    Store,
+    StoredCard,
+    StudySettings,
+)
+from quiz.store.database import stamp
 from quiz.study.library import Library, Located
 
 if TYPE_CHECKING:
     from quiz.study.history import History
     from quiz.study.knowledge import Knowledge
+    from quiz.study.outcome import Reviewed, Unanswered
     from quiz.study.progress import Progress, Retention
     from quiz.study.round import Round
     from quiz.study.settings import RoundSettings
@@ -24,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RETENTION_RANGE",
-    "BankProgress", "Learner", "ResumableRound", "Session", "Store", "StoredCard",
+    "BankProgress", "Learner", "Lease", "ResumableRound", "Session", "Store", "StoredCard",
     "StudySettings",
 ]
 
@@ -42,6 +54,8 @@ class Session:
         self.class_name = class_name
         """Set in a served class: learners sign in with a PIN and rounds are labelled with the class."""
         self._wrong_pins = 0
+        self.owner = uuid.uuid4().hex
+        """This copy of the app, as named in the lease of the round it plays."""
 
     @property
     def notice(self) -> str | None:
@@ -112,10 +126,32 @@ class Session:
 
         return true_retention(self.store, learner.id, progress.retention_since)
 
+    def round_review(self, round_id: int) -> tuple[Reviewed, ...]:
+        """A past round's answers, to read again from history (questions no bank has are left out)."""
+        from quiz.study.outcome import stored_outcome
+
+        found = (stored_outcome(self.library, stored) for stored in self.store.round_answers(round_id))
+        return tuple(outcome for outcome in found if outcome is not None)
+
+    def missed_question(self, question_id: str, misses: int, attempts: int) -> Unanswered | None:
+        """A most-missed question to read with its right answer and explanation."""
+        from quiz.study.outcome import Unanswered
+
+        located = self.library.locate(question_id)
+        times = "time" if attempts == 1 else "times"
+        return None if located is None else Unanswered(located, note=f"Missed {misses} of {attempts} {times}")
+
     # rounds
 
     def resumable(self, learner: Learner) -> ResumableRound | None:
         return self.store.resumable_round(learner.id)
+
+    def exam_in_progress(self, learner: Learner) -> bool:
+        """An unfinished exam whose time has not run out: the study notes stay closed until it ends."""
+        resumable = self.store.resumable_round(learner.id)
+        if resumable is None or resumable.mode != "exam":
+            return False
+        return resumable.deadline is None or resumable.deadline > stamp(self.clock())
 
     def discard(self, resumable: ResumableRound) -> None:
         """Keep the round's answers but stop offering to resume it."""
@@ -129,11 +165,15 @@ class Session:
         if self.class_name:
             self.store.label_round(round_.round_id, self.class_name)
         return round_
+        return Round.start(self.store, learner.id, self.library, settings, self.clock, self.owner)
 
-    def resume_round(self, resumable: ResumableRound) -> Round:
+    def resume_round(self, resumable: ResumableRound, take_over: bool = False) -> Round | Lease:
+        """The round, now held by this copy; or the live lease of the copy playing it (unless taking over)."""
         from quiz.study.round import Round
 
-        return Round.resume(self.store, self.library, resumable, self.clock)
+        round_ = Round.resume(self.store, self.library, resumable, self.clock, self.owner)
+        held = round_.claim(force=take_over)
+        return round_ if held is None else held
 
     # learning over time (docs/learning.md)
 

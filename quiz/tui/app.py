@@ -20,9 +20,10 @@ from textual.screen import Screen
 from quiz.bank.model import Bank
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
+from quiz.study.lease import RENEW_SECONDS
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
-from quiz.study.session import Learner, ResumableRound, Session, Store
+from quiz.study.session import Learner, Lease, ResumableRound, Session, Store
 from quiz.tui.screens.learner import ClassLearnerScreen, LearnerScreen
 from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.terminal_filter import RefusedCharacters
@@ -102,6 +103,7 @@ class QuizApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        self.set_interval(RENEW_SECONDS, self._keep_lease)
         if self.session.notice:
             self.notify(self.session.notice, title="Scores database", severity="warning", timeout=20, markup=False)
         if self._start_error:
@@ -170,21 +172,62 @@ class QuizApp(App[None]):
         self._show_round(round_, replace)
         return True
 
-    def resume_round(self) -> bool:
+    def resume_round(self, take_over: bool = False) -> bool:
+        """Resume the unfinished round; one another copy is playing is offered only after saying so.
 
+        A round with nothing left, or an exam whose time ran out while away, ends at once.
+        """
         resumable = self.resumable()
         if resumable is None:
             return False
-        round_ = self.session.resume_round(resumable)
-        if round_.current is None:
+        resumed = self.session.resume_round(resumable, take_over)
+        if isinstance(resumed, Lease):
+            self._offer_take_over(resumed)
+            return True
+        if resumed.current is None or resumed.out_of_time:
             from quiz.study.report import report
             from quiz.tui.screens.summary import SummaryScreen
 
-            round_.finish()
-            self.push_screen(SummaryScreen(report(round_)))
+            resumed.finish()
+            self.push_screen(SummaryScreen(report(resumed)))
         else:
-            self._show_round(round_, replace=False)
+            self._show_round(resumed, replace=False)
         return True
+
+    def _offer_take_over(self, lease: Lease) -> None:
+        from quiz.study.describe import clock_time
+        from quiz.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.resume_round(take_over=True)
+
+        self.push_screen(
+            ConfirmScreen(
+                "This round is open in another window",
+                f"Open in another window since {clock_time(lease.since)}; take it over? "
+                "That window stops before it can save another answer.",
+                "Take over",
+                "Cancel",
+            ),
+            answered,
+        )
+
+    def _keep_lease(self) -> None:
+        """Renew this copy's hold on the round it plays; stop playing once another copy took it over."""
+        if self.round is not None and not self.round.finished and not self.round.renew():
+            self.round_taken_over()
+
+    def round_taken_over(self) -> None:
+        self.round = None
+        while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.notify(
+            "This round was taken over in another window; the answers saved so far are kept.",
+            title="Round taken over",
+            severity="warning",
+            timeout=10,
+        )
 
     def _show_round(self, round_: Round, replace: bool) -> None:
         from quiz.tui.screens.question import QuestionScreen
@@ -212,12 +255,16 @@ class QuizApp(App[None]):
         round_ = self.round
         if round_ is None or isinstance(self.screen, ConfirmScreen):
             return
-        kept = "Your answer so far is" if round_.answered == 1 else f"Your {round_.answered} answers so far are"
-        detail = f"{kept} saved. Resume the round from the library with r."
+        detail = f"{saved_count(round_.answered)} Resume the round from the library with r."
+        if round_.deadline is not None:
+            detail += " The exam's time keeps running while you are away."
+        question = "Quit the app?" if then_quit else "Leave this round?"
+        yes = "Quit" if then_quit else "Leave"
 
         def leave(yes: bool | None) -> None:
             if not yes:
                 return
+            round_.release()
             self.round = None
             if then_quit:
                 self.exit()
@@ -225,7 +272,7 @@ class QuizApp(App[None]):
             while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 1:
                 self.pop_screen()
 
-        self.push_screen(ConfirmScreen("Leave this round?", detail, "Leave", "Stay"), leave)
+        self.push_screen(ConfirmScreen(question, detail, yes, "Stay"), leave)
 
     # keys that work everywhere
 
@@ -233,7 +280,7 @@ class QuizApp(App[None]):
         from quiz.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
@@ -244,6 +291,13 @@ class QuizApp(App[None]):
             self.confirm_leave(then_quit=True)
         else:
             self.exit()
+
+
+def saved_count(answered: int) -> str:
+    """``1 answer is saved.``, never "0 answers so far are saved"."""
+    if answered == 0:
+        return "No answer is saved yet."
+    return "1 answer is saved." if answered == 1 else f"{answered} answers are saved."
 
 
 def make_app(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.bank.answers import check, correct_response, fold, normalise
+from quiz.bank.answers import check, correct_response, fold, known_answers, normalise
 from quiz.bank.model import (
     Choice,
     ChoiceQuestion,
@@ -40,7 +40,7 @@ def test_short_answers_ignore_case_diacritics_punctuation_spacing(typed: str, ac
 
 def test_short_answer_that_differs_is_wrong() -> None:
     question = ShortQuestion(id="q", answers=("Leposavić", "Leposaviq"), **COMMON)
-    assert check(question, "Leposavi").score == 0.0
+    assert check(question, "Leposa").score == 0.0  # two letters short: more than one typo
     assert check(question, "").score == 0.0
     assert check(question, "leposaviq").correct
 
@@ -121,3 +121,27 @@ def test_correct_response_scores_one_for_every_type() -> None:
         NumberQuestion(id="g", answer=1999, **COMMON),
     ]
     assert [check(q, correct_response(q)).score for q in questions] == [1.0] * 7
+
+
+def test_one_typo_in_a_long_word_is_accepted_and_says_the_spelling() -> None:
+    question = ShortQuestion(id="q", answers=("Albanians",), **COMMON)
+    for typed in ("Albanains", "Albanian", "Albanianss", "Alnanians"):
+        verdict = check(question, typed)
+        assert verdict.correct and verdict.spelled == "Albanians", typed
+    assert check(question, "Albanians").spelled is None  # right as typed: nothing to say
+    assert not check(question, "Albanaisn").correct  # two typos
+    two_words = ShortQuestion(id="q", answers=("Zubin Potok",), **COMMON)
+    assert check(two_words, "zubin potk").spelled == "Zubin Potok"
+
+
+def test_no_typo_is_forgiven_in_short_words_digits_known_answers_or_when_the_bank_says_no() -> None:
+    assert not check(ShortQuestion(id="q", answers=("KFOR",), **COMMON), "KFPR").correct
+    assert not check(ShortQuestion(id="q", answers=("1244",), **COMMON), "1243").correct
+    assert not check(ShortQuestion(id="q", answers=("UN 1244",), **COMMON), "UN 1245").correct
+    serbian = ShortQuestion(id="q", answers=("Serbian",), **COMMON)
+    assert check(serbian, "Serbia").correct  # no bank knowledge: a typo
+    country = ChoiceQuestion(id="c", choices=(Choice(text="Serbia"), Choice(text="Kosovo")), answer="Serbia", **COMMON)
+    known = known_answers([serbian, country])
+    assert not check(serbian, "Serbia", known - {"serbian"}).correct  # a known answer in its own right
+    strict = ShortQuestion(id="q", answers=("Albanians",), typos=False, **COMMON)
+    assert not check(strict, "Albanains").correct

@@ -46,7 +46,7 @@ def filled(db_path: Path) -> Path:
         store.finish_round(first, 30.0)
         second = store.start_round(ana.id, "bank-a", "exam", ["q1", "q2", "q3"], {})
         store.record_answer(second, answer("q1", 1.0))
-        third = store.start_round(ana.id, "bank-b", "quick", ["z1", "z2"], {})
+        third = store.start_round(ana.id, "bank-b", "practice", ["z1", "z2"], {})
         store.record_answer(third, answer("z1", 0.0, "bank-b"))
         store.finish_round(third, 9.5)
         store.add_learner("Ben")
@@ -65,7 +65,7 @@ def test_scores_lists_each_round_and_best_per_bank(filled: Path, capsys: pytest.
     assert out.splitlines() == [
         "Ana (3 rounds)",
         "  Date              Bank    Mode      Score",
-        "  2026-03-01 12:09  bank-b  quick     0/2",
+        "  2026-03-01 12:09  bank-b  practice  0/2",
         "  2026-03-01 12:07  bank-a  exam      1/3  unfinished, 1 answered",
         "  2026-03-01 12:02  bank-a  practice  2.5/3",
         "  Best per bank",

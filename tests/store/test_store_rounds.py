@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 
 from quiz.store import AnswerRecord, Store
 from tests.store.store_support import answer
+from tests.support.clocks import START
 
 
 @pytest.fixture
@@ -36,16 +38,63 @@ def test_answers_round_trip_with_their_shapes(store: Store, ana_id: int) -> None
     assert first.answered_at.startswith("2026-03-01T12:")
 
 
-def test_answering_again_in_a_round_replaces_the_answer(store: Store, ana_id: int) -> None:
+def test_the_first_answer_to_an_attempt_stands(store: Store, ana_id: int) -> None:
     round_id = store.start_round(ana_id, "bank-a", "exam", ["q1", "q2"], {})
-    store.record_answer(round_id, answer("q1", 0.0, response="wrong"))
-    store.record_answer(round_id, answer("q2", 1.0))
-    store.record_answer(round_id, answer("q1", 1.0, response="right"))
+    assert store.record_answer(round_id, answer("q1", 0.0, response="wrong")) is True
+    assert store.record_answer(round_id, answer("q2", 1.0)) is True
+    assert store.record_answer(round_id, answer("q1", 1.0, response="right")) is False
 
     stored = store.round_answers(round_id)
 
-    assert [(item.question_id, item.response) for item in stored] == [("q2", "x"), ("q1", "right")]
-    assert store.rounds(ana_id)[0].score == 2.0
+    assert [(item.question_id, item.response) for item in stored] == [("q1", "wrong"), ("q2", "x")]
+    assert store.rounds(ana_id)[0].score == 1.0
+
+
+def test_a_later_attempt_is_its_own_answer_and_keeps_whether_the_hint_was_shown(store: Store, ana_id: int) -> None:
+    round_id = store.start_round(ana_id, "bank-a", "practice", ["q1"], {})
+    store.record_answer(round_id, AnswerRecord("q1", "bank-a", "h", "Albanains", 0.0, 2.0, hint_shown=True))
+    assert store.record_answer(round_id, AnswerRecord("q1", "bank-a", "h", "Albanians", 1.0, 2.0, attempt=2))
+
+    first, second = store.round_answers(round_id)
+
+    assert (first.attempt, first.hint_shown, first.response) == (1, True, "Albanains")
+    assert (second.attempt, second.hint_shown) == (2, None)
+
+
+def test_a_round_is_leased_to_one_copy_until_its_lease_expires(store: Store, ana_id: int) -> None:
+    round_id = store.start_round(ana_id, "bank-a", "practice", ["q1"], {})
+    now = START
+
+    assert store.take_lease(round_id, "one", now=now, until=now + timedelta(seconds=30)) is None
+    held = store.take_lease(round_id, "two", now=now + timedelta(seconds=10), until=now + timedelta(seconds=40))
+    assert held is not None and held.owner == "one" and held.since.startswith("2026-03-01T12:00:00")
+    assert store.renew_lease(round_id, "one", now + timedelta(seconds=50)) is True
+    later = now + timedelta(seconds=51)
+    assert store.take_lease(round_id, "two", now=later, until=later + timedelta(seconds=30)) is None  # expired
+    assert store.renew_lease(round_id, "one", later) is False  # taken over: the first copy must stop
+    lease = store.round_lease(round_id)
+    assert lease is not None and lease.owner == "two"
+    assert store.take_lease(round_id, "one", now=later, until=later, force=True) is None
+    store.release_lease(round_id, "one")
+    assert store.round_lease(round_id) is None
+
+
+def test_starting_a_round_can_retire_older_unfinished_ones(store: Store, ana_id: int) -> None:
+    older = store.start_round(ana_id, "bank-a", "practice", ["q1"], {})
+    playing = store.start_round(ana_id, "bank-a", "practice", ["q1"], {})
+    store.take_lease(playing, "other", now=START, until=START + timedelta(seconds=30))
+    newest = store.start_round(ana_id, "bank-b", "quick", ["q1"], {})
+
+    store.abandon_older_rounds(ana_id, newest, START)
+
+    status = {summary.id: summary.status for summary in store.rounds(ana_id)}
+    assert status == {older: "abandoned", playing: "unfinished", newest: "unfinished"}
+
+
+def test_an_exam_deadline_is_kept_with_the_round(store: Store, ana_id: int) -> None:
+    store.start_round(ana_id, "bank-a", "exam", ["q1"], {}, deadline=START + timedelta(minutes=2))
+    resumable = store.resumable_round(ana_id)
+    assert resumable is not None and resumable.deadline == "2026-03-01T12:02:00.000+00:00"
 
 
 def test_caller_bugs_raise(store: Store, ana_id: int) -> None:
@@ -190,3 +239,22 @@ def test_threads_sharing_one_store_lose_no_answer(store: Store, ana_id: int) -> 
         list(pool.map(record, rounds))
 
     assert [summary.answered for summary in store.rounds(ana_id)] == [200, 200]
+
+
+def test_best_counts_only_practice_and_exam_rounds_on_a_whole_bank_or_tag(store: Store, ana_id: int) -> None:
+    def finished(mode: str, scores: list[float], settings: dict[str, object]) -> None:
+        round_id = store.start_round(ana_id, "bank-a", mode, [f"q{n}" for n in range(len(scores))], settings)
+        for n, score in enumerate(scores):
+            store.record_answer(round_id, answer(f"q{n}", score))
+        store.finish_round(round_id, 1.0)
+
+    finished("practice", [1.0, 0.0, 0.0, 0.0], {"tag": "geo", "question_ids": []})
+    finished("review", [1.0, 1.0], {"question_ids": ["q0", "q1"]})
+    finished("practice", [1.0], {"question_ids": ["q0"]})
+    finished("quick", [1.0], {})
+    finished("exam", [1.0], {"difficulty": 1})
+
+    progress = store.bank_progress(ana_id)["bank-a"]
+
+    assert (progress.best_score, progress.best_max) == (1.0, 4)
+    assert (progress.last_score, progress.last_max) == (1.0, 1)

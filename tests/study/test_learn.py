@@ -90,10 +90,12 @@ def test_a_resumed_learn_round_still_has_the_missed_ones_pending(
     round_ = learn(store, learner, library, clock)
     answer(round_, right=False)  # choice, back after three others
     answer(round_, right=True)  # multi
+    round_.release()  # left: another copy of the app may resume it
     resumable = store.resumable_round(learner.id)
     assert resumable is not None
     assert resumable.right_ids == {"demo.multi"}
     again = Round.resume(store, library, resumable, clock)
+    assert again.claim() is None
     assert [answer(again, right=True) for _ in range(3)] == ["demo.tf", "demo.short", "demo.choice"]
     assert again.right_this_session == 4
     assert [a.attempt for a in store.round_answers(round_.round_id)] == [1, 1, 1, 1, 2]

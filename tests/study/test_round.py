@@ -46,9 +46,11 @@ def test_resume_carries_on_after_the_answers_already_given(
     for _ in range(2):
         round_.answer(correct_response(round_.current.question))  # type: ignore[union-attr]
     planned = [item.question.id for item in round_.planned]
+    round_.release()
     resumable = store.resumable_round(learner.id)
     assert resumable is not None
     again = Round.resume(store, library, resumable, clock)
+    assert again.claim() is None
     assert again.answered == 2 and again.score == 2
     assert again.current.question.id == planned[2]  # type: ignore[union-attr]
     assert again.presentation() == round_.presentation()

@@ -100,7 +100,7 @@ def keys_for_wrong_answer(app: QuizApp) -> list[str]:
         case NumberQuestion():
             return list(str(question.answer + 100))
         case OrderQuestion():
-            return []  # never shown in the right order
+            return ["shift+down", "shift+up"]  # moved and moved back: never shown in the right order
         case MatchQuestion():
             return ["1"] * len(question.pairs)
     raise AssertionError(f"no keys for {question.TYPE}")

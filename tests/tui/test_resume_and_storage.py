@@ -33,7 +33,8 @@ async def test_leaving_mid_round_asks_once_keeps_answers_and_resumes_in_a_new_ap
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(first.screen, ConfirmScreen)
-        assert "Your 2 answers so far are saved" in screen_text(first)
+        assert "Leave this round?" in screen_text(first) and "Leave (y)" in screen_text(first)
+        assert "2 answers are saved" in screen_text(first)
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(first.screen, LibraryScreen)
@@ -68,6 +69,8 @@ async def test_ctrl_q_mid_round_asks_then_quits_with_the_answers_kept(app_for: A
         await pilot.press("enter", "ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        text = screen_text(app)
+        assert "Quit the app?" in text and "1 answer is saved." in text and "Quit (y)" in text
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)

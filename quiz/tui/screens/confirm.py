@@ -13,7 +13,9 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True for yes (y), False for no (n or Escape)."""
+    """Dismisses with True for yes (y), False for no (n or Escape); Enter does nothing."""
+
+    AUTO_FOCUS = None
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
@@ -32,8 +34,12 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Content(self.question), classes="dialog-title")
             yield Static(Content(self.detail), classes="dialog-detail")
             with Horizontal(classes="buttons"):
-                yield Button(Content(f"{self.yes} (y)"), id="yes", variant="primary")
-                yield Button(Content(f"{self.no} (n)"), id="no")
+                yes = Button(Content(f"{self.yes} (y)"), id="yes", variant="primary")
+                no = Button(Content(f"{self.no} (n)"), id="no")
+                # Only y and n answer (or a click): a focused button would take a stray Enter as a yes.
+                yes.can_focus = no.can_focus = False
+                yield yes
+                yield no
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -23,6 +23,7 @@ class FeedbackScreen(Screen[Outcome]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n,space", "next", "Next", priority=True),
+        Binding("i", "override", "I was right"),
         Binding("escape", "leave", "Leave round"),
     ]
 
@@ -38,6 +39,24 @@ class FeedbackScreen(Screen[Outcome]):
 
     def on_mount(self) -> None:
         self.query_one(OutcomeView).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"I was right" is offered only for a typed answer the app marked wrong."""
+        if action == "override":
+            return self.outcome.can_override
+        return True
+
+    async def action_override(self) -> None:
+        """The learner says their typed answer was right: it counts as right and is stored as an override."""
+        if not self.outcome.can_override:
+            return
+        self.outcome = self.round.override(self.outcome)
+        await self.query_one(OutcomeView).remove()
+        view = OutcomeView(self.outcome, id="feedback")
+        await self.mount(view, before=self.query_one(KeyBar))
+        view.focus()
+        self.query_one(StatusBar).refresh_progress(self.round.answered)
+        self.refresh_bindings()
 
     def action_next(self) -> None:
         self.dismiss(self.outcome)

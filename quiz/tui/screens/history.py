@@ -13,28 +13,44 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.lazy import Lazy
-from textual.screen import Screen
-from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from quiz.study.describe import format_percent, format_score
-from quiz.study.history import History
+from quiz.study.describe import format_percent, format_score, plural, trend_bars
+from quiz.study.history import History, RoundRow
+from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.widgets.key_bar import KeyBar
+from quiz.tui.widgets.tab_scroll import TabScrollScreen
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
 
-def _rounds_table(history: History) -> DataTable[Text]:
+def _round_cells(row: RoundRow) -> tuple[str, str, str, str]:
+    """When, mode, score and status: the columns that must never be cut."""
+    status = "finished" if row.finished else "left" if row.abandoned else f"{row.answered} of {row.planned}"
+    score = f"{format_score(row.score)}/{row.planned} {format_percent(row.score, row.planned)}"
+    return row.when, row.mode_label, score, status
+
+
+def _rounds_table(history: History, width: int) -> DataTable[Text]:
+    """Every column in full; the bank title alone takes what is left and is cut with an ellipsis."""
     table: DataTable[Text] = DataTable(id="rounds", cursor_type="row", zebra_stripes=True)
-    table.add_columns("When", "Bank", "Mode", "Score", "Status")
-    for row in history.rounds:
-        status = "finished" if row.finished else f"{row.answered} of {row.planned} answered"
+    cells = [_round_cells(row) for row in history.rounds]
+    headers = ("When", "Mode", "Score", "Status")
+    widths = [max(len(header), *(len(cell[n]) for cell in cells)) for n, header in enumerate(headers)]
+    bank_width = max(8, width - 2 - sum(widths) - 2 * (len(widths) + 1))
+    table.add_column("When", width=widths[0])
+    table.add_column("Bank", width=bank_width)
+    for header, column_width in zip(headers[1:], widths[1:], strict=True):
+        table.add_column(header, width=column_width)
+    for row, (when, mode, score, status) in zip(history.rounds, cells, strict=True):
         table.add_row(
-            Text(row.when),
+            Text(when),
             Text(row.bank_title, no_wrap=True, overflow="ellipsis"),
-            Text(row.mode_label),
-            Text(f"{format_score(row.score)}/{row.planned} {format_percent(row.score, row.planned)}"),
+            Text(mode),
+            Text(score),
             Text(status),
+            key=str(row.round_id),
         )
     return table
 
@@ -59,14 +75,37 @@ def _missed_table(history: History) -> DataTable[Text]:
             Text(str(item.misses)),
             Text(str(item.attempts)),
             Text(item.status.value),
+            key=item.question_id,
         )
     return table
 
 
-class HistoryScreen(Screen[None]):
-    """Four tabs; Escape goes back to the library."""
+class HistoryScreen(TabScrollScreen):
+    """Four tabs; Enter opens a round's answers or a missed question; Escape goes back to the library."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *TabScrollScreen.BINDINGS,
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """History opens what it lists: a round's answers, or a most-missed question with its explanation."""
+        key = event.row_key.value
+        if key is None:
+            return
+        if event.data_table.id == "rounds":
+            answers = self.quiz.session.round_review(int(key))
+            if not answers:
+                self.notify("This round has no answer to show.", markup=False)
+                return
+            self.app.push_screen(ReviewScreen(answers, "Answer"))
+        elif event.data_table.id == "most-missed":
+            item = next(item for item in self.history.most_missed if item.question_id == key)
+            shown = self.quiz.session.missed_question(item.question_id, item.misses, item.attempts)
+            if shown is None:
+                self.notify("No loaded bank has this question any more.", markup=False)
+                return
+            self.app.push_screen(ReviewScreen((shown,), "Missed question"))
 
     @property
     def quiz(self) -> QuizApp:
@@ -75,7 +114,7 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         learner = self.quiz.learner
         assert learner is not None
-        history = self.quiz.session.history(learner)
+        history = self.history = self.quiz.session.history(learner)
         shown = len(history.rounds)
         more = f" (newest {shown} shown)" if history.total_rounds > shown else ""
         rounds = "1 round" if history.total_rounds == 1 else f"{history.total_rounds} rounds"
@@ -83,22 +122,30 @@ class HistoryScreen(Screen[None]):
         yield Static(Content(title), classes="screen-title")
         with TabbedContent(id="history-tabs"):
             with TabPane("Rounds", id="tab-rounds"):
-                yield _rounds_table(history) if history.rounds else Static(Content("No rounds yet."))
+                if history.rounds:
+                    yield Static(Content("Enter: the round's answers"), classes="hint")
+                    yield _rounds_table(history, self.app.size.width)
+                else:
+                    yield Static(Content("No rounds yet."))
             with TabPane("Trend", id="tab-trend"), Lazy(VerticalScroll()):
                 if not history.trends:
                     yield Static(Content("Finish a round to see a trend."))
+                else:
+                    yield Static(Content("Each bar is one finished round, oldest first, on a 0-100% scale."),
+                                 classes="hint")
                 for trend in history.trends:
                     last = format_percent(trend.fractions[-1], 1)
                     best = format_percent(max(trend.fractions), 1)
-                    caption = f"{trend.title} · last {last} · best {best} · {len(trend.fractions)} rounds"
+                    rounds = plural(len(trend.fractions), "round")
+                    caption = f"{trend.title} · last {last} · best {best} · {rounds}"
                     yield Static(Content(caption), classes="heading")
-                    yield Sparkline([100 * value for value in trend.fractions], classes="trend")
-            with TabPane("Tags", id="tab-tags"), Lazy(Vertical()):
+                    yield Static(Content(trend_bars(trend.fractions)), classes="trend")
+            with TabPane("Tags (weakest first)", id="tab-tags"), Lazy(Vertical()):
                 yield _tags_table(history) if history.tags else Static(Content("No answers yet."))
             with TabPane("Most missed", id="tab-missed"), Lazy(Vertical()):
                 if history.most_missed:
                     yield Static(
-                        Content("changed: the question was edited since · retired: no loaded bank has it"),
+                        Content("Enter: the question and why · changed: edited since · retired: in no bank"),
                         classes="hint",
                     )
                     yield _missed_table(history)

@@ -12,11 +12,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from quiz.bank.answers import Response
 from quiz.bank.model import AnyQuestion
 from quiz.study.outcome import Outcome
-from quiz.study.round import Round
+from quiz.study.round import Round, RoundTakenOver
 from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.widgets.answer_base import Incomplete
+from quiz.tui.widgets.answer_base import Incomplete, Unconfirmed
+from quiz.tui.widgets.answer_order import OrderAnswer
+from quiz.tui.widgets.answer_text import NumberAnswer
 from quiz.tui.widgets.answers import AnswerWidget, answer_widget
 from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.status_bar import StatusBar, progress_text
@@ -25,11 +28,11 @@ if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
 HOW_TO_ANSWER = {
-    "choice": "Pick one: 1-{n} or ↑↓ and Space. Enter submits.",
+    "choice": "Pick one: 1-{n} or ↑↓ (the highlighted row is your pick). Enter submits it.",
     "multi": "Tick every right one: 1-{n} or Space toggles. Enter submits.",
-    "truefalse": "t for true, f for false (or 1 / 2). Enter submits.",
+    "truefalse": "t for true, f for false (or 1 / 2, or ↑↓). Enter submits.",
     "short": "Type the answer; case and accents do not matter. Enter submits.",
-    "number": "Type a number. Enter submits.",
+    "number": "Type a number (1,974 and 1 974 are 1974; 3,14 is 3.14). Enter submits.",
     "order": "Put in order, first at the top: ↑↓ choose, Shift+↑↓ (or K/J) move. Enter submits.",
     "match": "For each item, press its partner's number (↑↓ choose the item). Enter submits.",
 }
@@ -68,6 +71,7 @@ class QuestionScreen(Screen[None]):
             yield Static(Content(""), id="prompt", classes="prompt")
             yield Static(Content(""), id="how-to", classes="hint")
             yield Vertical(id="answer-area")
+            yield Static(Content(""), id="answer-note", classes="warning")
             yield Static(Content(""), id="hint")
         yield KeyBar()
 
@@ -86,11 +90,13 @@ class QuestionScreen(Screen[None]):
         question = presentation.question
         options = len(presentation.choices) or len(presentation.rights)
         self.query_one("#progress", Static).update(Content(progress_text(self.round, self.round.answered + 1)))
+        self.query_one(StatusBar).show_title_for(question)
         self.query_one("#prompt", Static).update(Content(question.prompt))
         self.query_one("#how-to", Static).update(Content(how_to_answer(question, options)))
         hint = self.query_one("#hint", Static)
         hint.update(Content(""))
         hint.display = False
+        self.say("")
         area = self.query_one("#answer-area", Vertical)
         await area.remove_children()
         widget = answer_widget(presentation)
@@ -98,6 +104,10 @@ class QuestionScreen(Screen[None]):
         widget.focus()
         self.query_one("#question-body", VerticalScroll).scroll_home(animate=False)
         self.round.show_current()
+
+    def say(self, text: str) -> None:
+        """A line under the answer: why Enter did not submit, or how a typed number was read."""
+        self.query_one("#answer-note", Static).update(Content(text))
 
     def action_hint(self) -> None:
         located = self.round.current
@@ -107,6 +117,14 @@ class QuestionScreen(Screen[None]):
         text = located.question.hint or "This question has no hint."
         hint.update(Content("Hint: ").append(Content(text)))
         hint.display = True
+        hint.scroll_visible(animate=False)
+        if located.question.hint:
+            self.round.show_hint()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A number field says how it reads what is typed, before it is submitted."""
+        if isinstance(event.input, NumberAnswer):
+            self.say(event.input.reading())
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -125,10 +143,31 @@ class QuestionScreen(Screen[None]):
         try:
             response = widget.response()
         except Incomplete as missing:
-            self.notify(str(missing), severity="warning", markup=False)
+            self.say(str(missing))
             return
-        hint_shown = self.query_one("#hint", Static).display and bool(self.round.current.question.hint)
-        outcome = self.round.answer(response, hint_shown=hint_shown)
+        except Unconfirmed as unmoved:
+            self._ask_to_confirm(str(unmoved))
+            return
+        await self._record(response)
+
+    def _ask_to_confirm(self, question: str) -> None:
+        """y submits the answer as shown; n (or Escape) goes back to change it. Enter does neither."""
+        from quiz.tui.screens.confirm import ConfirmScreen
+
+        async def answered(yes: bool | None) -> None:
+            if yes and self.round.current is not None:
+                widget = self.query_one("#answer", OrderAnswer)
+                widget.confirm()
+                await self._record(widget.response())
+
+        self.app.push_screen(ConfirmScreen(question, "Nothing has been moved yet.", "Submit", "Change it"), answered)
+
+    async def _record(self, response: Response) -> None:
+        try:
+            outcome = self.round.answer(response)
+        except RoundTakenOver:
+            self.quiz.round_taken_over()
+            return
         if self.round.mode.feedback_each_answer:
             await self.app.push_screen(FeedbackScreen(self.round, outcome), self._after_feedback)
         else:

@@ -1,4 +1,5 @@
-"""Answered questions one by one: the missed ones after a round, or every one after an exam."""
+"""Answered questions one by one: the missed ones after a round, or every one after an exam
+(with the questions the time ran out on and their right answers)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.study.outcome import Outcome
+from quiz.study.outcome import Reviewed
 from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.outcome_view import OutcomeView
 
@@ -28,7 +29,7 @@ class ReviewScreen(Screen[None]):
 
     index: reactive[int] = reactive(0, recompose=True)
 
-    def __init__(self, outcomes: Sequence[Outcome], label: str, index: int = 0) -> None:
+    def __init__(self, outcomes: Sequence[Reviewed], label: str, index: int = 0) -> None:
         super().__init__()
         self.outcomes = tuple(outcomes)
         self.label = label

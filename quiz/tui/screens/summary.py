@@ -88,6 +88,12 @@ class SummaryScreen(Screen[None]):
             missed.highlighted = 0
             missed.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer review and retry of the missed questions only when something was missed."""
+        if action in ("review_missed", "retry"):
+            return bool(self.report.missed)
+        return True
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.push_screen(ReviewScreen(self.report.missed, "Missed", event.option_index))
 
@@ -98,8 +104,8 @@ class SummaryScreen(Screen[None]):
             self.notify("Nothing to review: every answer was right.")
 
     def action_review_all(self) -> None:
-        if self.report.outcomes:
-            self.app.push_screen(ReviewScreen(self.report.outcomes, "Question"))
+        if self.report.everything:
+            self.app.push_screen(ReviewScreen(self.report.everything, "Question"))
 
     def action_retry(self) -> None:
         ids = tuple(outcome.located.question.id for outcome in self.report.missed)

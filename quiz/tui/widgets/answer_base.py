@@ -19,9 +19,13 @@ class Incomplete(Exception):
     """The learner pressed Enter before answering; the message says what is missing."""
 
 
-def number_bindings(action: str) -> list[BindingType]:
-    """Keys 1-8 calling ``action(index)``, hidden from the footer (the help screen lists them)."""
-    return [Binding(str(n), f"{action}({n - 1})", show=False) for n in range(1, MAX_OPTIONS + 1)]
+class Unconfirmed(Exception):
+    """The answer on screen is what the question started with; submit it only when the learner says so."""
+
+
+def number_bindings(action: str, description: str) -> list[BindingType]:
+    """Keys 1-8 calling ``action(index)``, hidden from the footer (the help screen lists them as 1-8)."""
+    return [Binding(str(n), f"{action}({n - 1})", description, show=False) for n in range(1, MAX_OPTIONS + 1)]
 
 
 class AnswerList(OptionList):

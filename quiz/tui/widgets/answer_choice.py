@@ -1,4 +1,8 @@
-"""choice and truefalse: one option among several; number keys pick, Enter submits."""
+"""choice and truefalse: one option among several; number keys or arrows pick, Enter submits.
+
+The highlighted row is always the picked row, so what Enter will submit is what the learner sees
+highlighted; a fresh question has neither, and Enter asks for a pick instead of submitting row 1.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +18,13 @@ from quiz.tui.widgets.answer_base import AnswerList, Incomplete, number_bindings
 
 
 class ChoiceAnswer(AnswerList):
-    """Pick one option: 1-8 or click picks, space picks the highlighted one, arrows move."""
+    """Pick one option: 1-8, a click, or the arrows (which move the pick); Enter submits it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *number_bindings("pick"),
-        Binding("space", "pick_highlighted", "Pick", show=False),
+        *number_bindings("pick", "Pick that option"),
+        Binding("down", "cursor_down", "Move the pick", show=False),
+        Binding("up", "cursor_up", "Move the pick", show=False),
+        Binding("space", "pick_highlighted", "Pick the highlighted option", show=False),
     ]
 
     def __init__(self, texts: Sequence[str], values: Sequence[Response], *, id: str | None = None) -> None:
@@ -26,6 +32,10 @@ class ChoiceAnswer(AnswerList):
         self.values = tuple(values)
         self.picked: int | None = None
         super().__init__(id=id)
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+        self.highlighted = None
 
     def row_texts(self) -> list[Content]:
         return [
@@ -43,17 +53,30 @@ class ChoiceAnswer(AnswerList):
         if self.highlighted is not None:
             self.action_pick(self.highlighted)
 
+    def action_cursor_down(self) -> None:
+        self.action_pick(0 if self.picked is None else min(self.picked + 1, len(self.texts) - 1))
+
+    def action_cursor_up(self) -> None:
+        self.action_pick(len(self.texts) - 1 if self.picked is None else max(self.picked - 1, 0))
+
+    def action_first(self) -> None:
+        self.action_pick(0)
+
+    def action_last(self) -> None:
+        self.action_pick(len(self.texts) - 1)
+
+    action_page_up = action_first
+    action_page_down = action_last
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_pick(event.option_index)
 
     def response(self) -> Response:
-        """The picked option, or the highlighted one when the learner only moved to it."""
-        index = self.picked if self.picked is not None else self.highlighted
-        if index is None:
-            raise Incomplete("Pick an answer first (number keys or arrows).")
-        self.action_pick(index)
-        return self.values[index]
+        """The picked option; nothing is submitted for a question the learner has not touched."""
+        if self.picked is None:
+            raise Incomplete("Pick an option first (number keys or ↑↓).")
+        return self.values[self.picked]
 
 
 class TrueFalseAnswer(ChoiceAnswer):

@@ -24,8 +24,10 @@ class MatchLefts(AnswerList):
     """The left column, each row showing the partner chosen so far (or ``?``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *number_bindings("assign"),
-        Binding("backspace,delete,0", "clear", "Clear", show=False),
+        *number_bindings("assign", "Give the highlighted item that partner"),
+        Binding("down", "cursor_down", "Choose an item on the left", show=False),
+        Binding("up", "cursor_up", "Choose an item on the left", show=False),
+        Binding("backspace,delete,0", "clear", "Clear the highlighted item's partner", show=False),
     ]
 
     def __init__(self, lefts: Sequence[str], rights: Sequence[str], *, id: str | None = None) -> None:

@@ -17,8 +17,10 @@ class MultiAnswer(AnswerList):
     """Tick every right option; the response lists the ticked texts in the order shown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *number_bindings("tick"),
-        Binding("space", "toggle_highlighted", "Toggle", show=False),
+        *number_bindings("tick", "Tick or untick that option"),
+        Binding("down", "cursor_down", "Move the cursor", show=False),
+        Binding("up", "cursor_up", "Move the cursor", show=False),
+        Binding("space", "toggle_highlighted", "Tick or untick the highlighted option", show=False),
     ]
 
     def __init__(self, texts: Sequence[str], *, id: str | None = None) -> None:

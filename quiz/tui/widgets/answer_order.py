@@ -9,19 +9,23 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from quiz.bank.answers import Response
-from quiz.tui.widgets.answer_base import AnswerList
+from quiz.tui.widgets.answer_base import AnswerList, Unconfirmed
 
 
 class OrderAnswer(AnswerList):
     """Items to put in order; whatever order is on screen when Enter is pressed is the answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+up,K,ctrl+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down,J,ctrl+down", "move(1)", "Move down", show=False),
+        Binding("down", "cursor_down", "Move the cursor", show=False),
+        Binding("up", "cursor_up", "Move the cursor", show=False),
+        Binding("shift+up,K,ctrl+up", "move(-1)", "Move the highlighted item up", show=False),
+        Binding("shift+down,J,ctrl+down", "move(1)", "Move the highlighted item down", show=False),
     ]
 
     def __init__(self, items: Sequence[str], *, id: str | None = None) -> None:
         self.items = list(items)
+        self.moved = False
+        """False until the learner moves an item (or confirms the order as shown)."""
         super().__init__(id=id)
 
     def row_texts(self) -> list[Content]:
@@ -33,8 +37,16 @@ class OrderAnswer(AnswerList):
         if index is None or not 0 <= index + step < len(self.items):
             return
         self.items[index], self.items[index + step] = self.items[index + step], self.items[index]
+        self.moved = True
         self.refresh_rows()
         self.highlighted = index + step
 
     def response(self) -> Response:
+        """The order on screen; an order nobody moved needs a yes first, so Enter alone never answers."""
+        if not self.moved:
+            raise Unconfirmed("Submit this order as shown?")
         return tuple(self.items)
+
+    def confirm(self) -> None:
+        """The learner said yes: the order as shown is their answer."""
+        self.moved = True

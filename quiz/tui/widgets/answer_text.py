@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from quiz.bank.answers import Response
+from quiz.study.typed_number import NotANumber, read_number
 from quiz.tui.widgets.answer_base import Incomplete
 
 
@@ -21,18 +22,25 @@ class ShortAnswer(Input):
 
 
 class NumberAnswer(Input):
-    """A number, with a decimal point or comma; the unit is shown beside it."""
+    """A number as people write it (``1,974``, ``1 974``, ``3,14``, ``70 days``); how it reads is shown as typed."""
 
     def __init__(self, unit: str = "", *, id: str | None = None) -> None:
         placeholder = f"Type a number ({unit}), then Enter" if unit else "Type a number, then Enter"
-        super().__init__(placeholder=placeholder, restrict=r"[-+0-9.,eE ]*", id=id, classes="answer")
+        super().__init__(placeholder=placeholder, max_length=40, id=id, classes="answer")
+        self.unit = unit
+
+    def reading(self) -> str:
+        """``read as 1974 days`` while the text is a number, else why it is not (nothing while empty)."""
+        if not self.value.strip():
+            return ""
+        try:
+            number = read_number(self.value, self.unit).value
+        except NotANumber as error:
+            return str(error)
+        return f"read as {number} {self.unit}".strip()
 
     def response(self) -> Response:
-        text = self.value.strip().replace(" ", "").replace(",", ".")
-        if not text:
-            raise Incomplete("Type a number first.")
         try:
-            number = float(text)
-        except ValueError:
-            raise Incomplete(f"{self.value.strip()!r} is not a number; type digits, e.g. 1999 or 2.5.") from None
-        return int(number) if number.is_integer() else number
+            return read_number(self.value, self.unit).value
+        except NotANumber as error:
+            raise Incomplete(str(error)) from None

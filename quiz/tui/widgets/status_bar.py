@@ -7,7 +7,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.study.describe import format_score
+from quiz.bank.model import AnyQuestion
+from quiz.study.describe import format_score, gives_away
 from quiz.study.learn import progress_words
 from quiz.study.modes import Mode
 from quiz.study.round import Round
@@ -36,6 +37,17 @@ class StatusBar(Horizontal):
         yield Static(Content(title), id="round-title")
         yield Static(Content(""), id="timer")
         yield Static(Content(progress_text(self.round, self.number)), id="progress")
+
+    def show_title_for(self, question: AnyQuestion) -> None:
+        """The bank's title, unless it holds the answer to the question on screen; then the mode alone."""
+        mode = self.round.mode.label
+        title = mode if gives_away(self.round.title, question) else f"{mode} · {self.round.title}"
+        self.query_one("#round-title", Static).update(Content(title))
+
+    def refresh_progress(self, number: int) -> None:
+        """The score changed on this screen (an "I was right" override)."""
+        self.number = number
+        self.query_one("#progress", Static).update(Content(progress_text(self.round, number)))
 
     def show_time_left(self, text: str) -> None:
         self.query_one("#timer", Static).update(Content(text))
