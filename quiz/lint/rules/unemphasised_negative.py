@@ -1,0 +1,50 @@
+"""The prompt asks a negative question (not, except, never) without stressing the negative word.
+
+A learner reading fast misses a lowercase "not" and answers the opposite question. Detects, in the
+prompt of a choice or multi question, the words not, except, never, least and n't-contractions
+written in lower case (or capitalised only as a sentence's first word); NOT, EXCEPT and NEVER in
+capitals count as emphasised. Misses negatives such as "no longer" or "fails to", and does not
+judge whether the negative was needed at all.
+
+Bad:
+    - id: ex.bad
+      type: choice
+      prompt: Which of these towns is not in northern Kosovo?
+      choices: [Prizren, Zvečan, Leposavić]
+      answer: Prizren
+      explanation: Prizren lies in the south, far from the Ibar; the other two are Serb-majority municipalities.
+      source: report
+
+Good:
+    - id: ex.good
+      type: choice
+      prompt: Which of these towns is NOT in northern Kosovo?
+      choices: [Prizren, Zvečan, Leposavić]
+      answer: Prizren
+      explanation: Prizren lies in the south, far from the Ibar; the other two are Serb-majority municipalities.
+      source: report
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quiz.bank.model import ChoiceQuestion, MultiQuestion, Question
+from quiz.lint.rule import Flaw
+
+ID = "unemphasised-negative"
+SCOPE = "question"
+HINT = "ask it positively, or write the negative in capitals (NOT, EXCEPT) so it is not missed"
+SOURCE = ("Haladyna, Downing & Rodriguez 2002 (word the stem positively; if a negative is "
+          "needed, emphasise it); Tarrant et al. 2006 and Moore et al. 2023, 'negatively worded stem'")
+
+_NEGATIVE = re.compile(r"\b(?:[Nn]ot|[Ee]xcept|[Nn]ever|[Ll]east)\b|\b\w+n['’]t\b")
+
+
+def check(question: Question) -> Iterator[Flaw]:
+    if not isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        return
+    match = _NEGATIVE.search(question.prompt)
+    if match:
+        yield Flaw("prompt", f"the prompt asks a negative question ({match.group()!r}) without stressing it")
