@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""The combining marks that NFKD splits from letters (accents, cedillas, carons)."""
 _POSSESSIVE = re.compile(r"['’]s$")
 _UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
 
@@ -39,15 +42,19 @@ _DATE = re.compile(
 
 def fold(text: str) -> str:
     """Lower case without diacritics, so Leposavić and Leposavic are one word."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE).casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _MARKS.sub("", decomposed)
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # several rules read the same prompt and choices
+def words(text: str) -> tuple[str, ...]:
     """The words of a text, folded, without a possessive 's (NATO's is NATO)."""
-    return [_POSSESSIVE.sub("", word) for word in _WORD.findall(fold(text))]
+    return tuple(_POSSESSIVE.sub("", word) for word in _WORD.findall(fold(text)))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem (plural and common endings off), enough to match 'troops' with 'troop'."""
     for suffix in ("ing", "ed", "es", "s"):
@@ -56,9 +63,11 @@ def stem(word: str) -> str:
     return word
 
 
-def content_stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_stems(text: str) -> frozenset[str]:
     """The stems of the words that carry meaning: no stopwords, no numbers, at least four letters."""
-    return {stem(word) for word in words(text) if len(word) >= 4 and word not in STOPWORDS and not word.isdigit()}
+    return frozenset(stem(word) for word in words(text)
+                     if len(word) >= 4 and word not in STOPWORDS and not word.isdigit())
 
 
 def dates(text: str) -> list[tuple[int, int, int]]:
