@@ -29,3 +29,17 @@ def test_word_also_in_a_distractor_passes() -> None:
 def test_short_and_function_words_do_not_count() -> None:
     question = choice("Who was in the north?", ["KFOR was in it", "UNMIK"], "KFOR was in it")
     assert flaws("key-repeats-stem", question) == []
+
+
+def test_month_names_are_not_cues() -> None:
+    question = choice("What happened in late September 2023?", ["Troops arrived in September", "Talks resumed"],
+                      "Troops arrived in September")
+    assert flaws("key-repeats-stem", question) == []
+
+
+def test_a_word_in_more_than_a_tenth_of_the_prompts_is_the_topic_not_a_cue() -> None:
+    cue = choice("Who policed Kosovo?", ["Kosovo police", "KFOR", "EULEX"], "Kosovo police")
+    others = "".join(choice(f"Question {n} about Kosovo?", ["Yes", "No"], "Yes", qid=f"k{n}") for n in range(20))
+    fillers = "".join(choice(f"Question {n} about Serbia?", ["Yes", "No"], "Yes", qid=f"s{n}") for n in range(20))
+    assert [p.question for p in flaws("key-repeats-stem", cue + fillers)] == ["q1"]
+    assert flaws("key-repeats-stem", cue + others) == []

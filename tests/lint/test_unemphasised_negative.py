@@ -18,7 +18,10 @@ def test_lowercase_negative_is_flagged_at_the_prompt(prompt: str) -> None:
 
 
 @pytest.mark.parametrize("prompt", ["Which town is NOT in the north?", "All are northern EXCEPT which?",
-                                    "Which town is in the south?", "Which notable town is in the south?"])
+                                    "Which town is in the south?", "Which notable town is in the south?",
+                                    "By what vote did the court find that it did not violate the law?",
+                                    'The report says "at least one" officer died. Why that wording?',
+                                    "Which town had at least one polling station?"])
 def test_emphasised_or_positive_prompts_pass(prompt: str) -> None:
     assert flaws("unemphasised-negative", choice(prompt, CHOICES, "Prizren")) == []
 

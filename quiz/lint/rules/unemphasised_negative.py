@@ -1,10 +1,12 @@
 """The prompt asks a negative question (not, except, never) without stressing the negative word.
 
 A learner reading fast misses a lowercase "not" and answers the opposite question. Detects, in the
-prompt of a choice or multi question, the words not, except, never, least and n't-contractions
-written in lower case (or capitalised only as a sentence's first word); NOT, EXCEPT and NEVER in
-capitals count as emphasised. Misses negatives such as "no longer" or "fails to", and does not
-judge whether the negative was needed at all.
+main clause of a choice or multi question's prompt, the words not, except, never, "the least" and
+n't-contractions written in lower case (or capitalised only as a sentence's first word); NOT, EXCEPT
+and NEVER in capitals count as emphasised. The main clause is each sentence up to a subordinate
+"that", "whether", "because", "if" or "although", without quoted text: "did the court find that it
+did not violate" asks a positive question. Misses negatives such as "no longer" or "fails to", and
+does not judge whether the negative was needed at all.
 
 Bad:
     - id: ex.bad
@@ -39,12 +41,21 @@ HINT = "ask it positively, or write the negative in capitals (NOT, EXCEPT) so it
 SOURCE = ("Haladyna, Downing & Rodriguez 2002 (word the stem positively; if a negative is "
           "needed, emphasise it); Tarrant et al. 2006 and Moore et al. 2023, 'negatively worded stem'")
 
-_NEGATIVE = re.compile(r"\b(?:[Nn]ot|[Ee]xcept|[Nn]ever|[Ll]east)\b|\b\w+n['’]t\b")
+_NEGATIVE = re.compile(r"\b(?:[Nn]ot|[Ee]xcept|[Nn]ever|[Tt]he least)\b|\b\w+n['’]t\b")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_SENTENCE_END = re.compile(r"[.?!:;]\s+")
+_SUBORDINATE = re.compile(r"\b(?:that|whether|because|if|although)\b")
+
+
+def _main_clauses(prompt: str) -> list[str]:
+    """Each sentence of the prompt up to its first subordinate clause, without quotations."""
+    sentences = _SENTENCE_END.split(_QUOTED.sub(" ", prompt))
+    return [_SUBORDINATE.split(sentence, maxsplit=1)[0] for sentence in sentences]
 
 
 def check(question: Question) -> Iterator[Flaw]:
     if not isinstance(question, (ChoiceQuestion, MultiQuestion)):
         return
-    match = _NEGATIVE.search(question.prompt)
+    match = next(filter(None, map(_NEGATIVE.search, _main_clauses(question.prompt))), None)
     if match:
         yield Flaw("prompt", f"the prompt asks a negative question ({match.group()!r}) without stressing it")
