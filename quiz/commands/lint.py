@@ -10,7 +10,7 @@ from quiz import exit_codes
 from quiz.errors import UsageError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "lint",
         help="find item-writing flaws that give answers away (docs/lint.md)",

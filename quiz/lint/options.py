@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.bank.model import ChoiceQuestion, MultiQuestion, Question
+from quiz.bank.model import AnyQuestion, ChoiceQuestion, MultiQuestion
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Option:
         return f"choices[{self.index}]"
 
 
-def options(question: Question) -> list[Option]:
+def options(question: AnyQuestion) -> list[Option]:
     """The choices with their rightness; empty for questions without choices."""
     if isinstance(question, ChoiceQuestion):
         right = {question.answer}
@@ -32,7 +32,7 @@ def options(question: Question) -> list[Option]:
     return [Option(index, choice.text, choice.text in right) for index, choice in enumerate(question.choices)]
 
 
-def split(question: Question) -> tuple[list[Option], list[Option]]:
+def split(question: AnyQuestion) -> tuple[list[Option], list[Option]]:
     """(keys, distractors); both empty for questions without choices."""
     found = options(question)
     return [o for o in found if o.is_key], [o for o in found if not o.is_key]

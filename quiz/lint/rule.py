@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Literal
 
-from quiz.bank.model import LINT_CODES, Bank, Question
+from quiz.bank.model import LINT_CODES, AnyQuestion, Bank
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class BankFlaw:
     """A flaw found by looking at several questions or banks: where it is, in which question if any."""
 
     bank: Bank
-    question: Question | None
+    question: AnyQuestion | None
     flaw: Flaw
 
 
@@ -44,7 +44,7 @@ class Rule:
     source: str
     scope: Scope
     doc: str
-    check_question: Callable[[Question], Iterator[Flaw]] | None
+    check_question: Callable[[AnyQuestion], Iterator[Flaw]] | None
     check_banks: Callable[[Sequence[Bank]], Iterator[BankFlaw]] | None
 
     @classmethod

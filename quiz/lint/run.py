@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from quiz.bank.model import Bank, Pos, Question
+from quiz.bank.model import AnyQuestion, Bank, Pos
 from quiz.bank.problems import Problem
 from quiz.lint.rule import BankFlaw, Rule
 from quiz.lint.rules import RULES
@@ -13,7 +13,7 @@ STALE_ALLOW = "stale-allow"
 """Not a rule: an allowance in a question that no flaw of that question matches any more."""
 
 
-def _position(bank: Bank, question: Question | None, key: str) -> Pos:
+def _position(bank: Bank, question: AnyQuestion | None, key: str) -> Pos:
     spans = question.spans if question is not None else bank.spans
     return spans.get(key) or spans.get("", (1, 1))
 
@@ -37,7 +37,7 @@ def _findings(banks: Sequence[Bank], rules: Sequence[Rule]) -> Iterator[tuple[Ru
                     yield from ((rule, BankFlaw(bank, question, flaw)) for flaw in check(question))
 
 
-def _stale(bank: Bank, question: Question, flawed: set[str]) -> Iterator[Problem]:
+def _stale(bank: Bank, question: AnyQuestion, flawed: set[str]) -> Iterator[Problem]:
     if question.lint is None:
         return
     line, col = _position(bank, question, "lint.allow")

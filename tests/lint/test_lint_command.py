@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from quiz.bank.fingerprint import content_hash
+from quiz.bank.model import LintAllowance
 from quiz.cli import main
+from quiz.lint.run import lint_banks
 from tests.lint.conftest import HEADER, bank, choice
+from tests.support.banks import every_type, make_bank
 
 LONG = "An international civil and security presence under UN authority"
 FLAWED = choice("What did it set up?", ["A NATO base", "A province", LONG], LONG)
@@ -140,3 +144,14 @@ def test_lint_does_not_import_textual(write) -> None:
     result = subprocess.run([sys.executable, "-c", probe, str(write(CLEAN))], capture_output=True, text=True,
                             check=True)
     assert result.stdout.splitlines()[-1] == "False ['quiz.commands.lint']"
+
+
+def test_every_question_type_is_linted_and_an_allowance_on_any_type_is_honoured() -> None:
+    questions = every_type()
+    plain = lint_banks([make_bank(questions=questions)])
+    assert {p.question for p in plain} <= {q.id for q in questions}
+    restates = {p.question for p in plain if p.code == "explanation-restates-answer"}
+    assert restates, "the shared examples should include an explanation that only restates"
+    allowed = tuple(replace(q, lint=LintAllowance(allow=("explanation-restates-answer",), because="test"))
+                    if q.id in restates else q for q in questions)
+    assert [p for p in lint_banks([make_bank(questions=allowed)]) if p.code == "explanation-restates-answer"] == []

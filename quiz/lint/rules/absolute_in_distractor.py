@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.lint.options import split
 from quiz.lint.rule import Flaw
 from quiz.lint.text import words
@@ -54,7 +54,7 @@ def _absolutes(text: str) -> list[str]:
     return [word for word in words(text) if word in ABSOLUTES]
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     keys, distractors = split(question)
     if not keys or any(_absolutes(key.text) for key in keys):
         return

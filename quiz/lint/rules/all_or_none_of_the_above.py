@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.lint.options import options
 from quiz.lint.rule import Flaw
 from quiz.lint.text import fold
@@ -45,7 +45,7 @@ _PHRASE = re.compile(r"^\W*(?:all|none|both|neither)\s+of\s+(?:the\s+)?(?:above|
                      r"(?:\s+(?:choices|options|answers))?\W*$")
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     for option in options(question):
         if _PHRASE.match(fold(option.text)):
             yield Flaw(option.key, f"choice {option.text!r} depends on the other choices, which are shuffled")

@@ -42,7 +42,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from quiz.bank.model import Bank, MatchQuestion, OrderQuestion, Question
+from quiz.bank.model import AnyQuestion, Bank, MatchQuestion, OrderQuestion
 from quiz.lint.rule import BankFlaw, Flaw
 from quiz.lint.text import STOPWORDS, stem, words
 
@@ -56,7 +56,7 @@ THRESHOLD = 0.8
 SHORT = 3
 
 
-def _tokens(question: Question) -> frozenset[str]:
+def _tokens(question: AnyQuestion) -> frozenset[str]:
     """The words compared: the prompt's, and for order and match questions (whose prompt is an
     instruction such as "Put these in order") the words of their items as well."""
     text = question.prompt
@@ -73,7 +73,7 @@ def _similar(first: frozenset[str], second: frozenset[str]) -> bool:
     return len(first & second) >= THRESHOLD * len(first | second)
 
 
-Entry = tuple[int, Bank, Question, frozenset[str]]
+Entry = tuple[int, Bank, AnyQuestion, frozenset[str]]
 """A prompt in file order: its place, its bank, its question, its words."""
 
 

@@ -26,14 +26,15 @@ Good:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import assert_never
 
 from quiz.bank.model import (
+    AnyQuestion,
     ChoiceQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
     OrderQuestion,
-    Question,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -48,7 +49,7 @@ SOURCE = "Shute 2008, 'Focus on formative feedback' (feedback that explains, not
 MIN_NEW_WORDS = 2
 
 
-def answer_text(question: Question) -> str:
+def answer_text(question: AnyQuestion) -> str:
     """Everything that states the answer, as text."""
     match question:
         case ChoiceQuestion():
@@ -63,10 +64,11 @@ def answer_text(question: Question) -> str:
             return " ".join(question.items)
         case MatchQuestion():
             return " ".join(f"{pair.left} {pair.right}" for pair in question.pairs)
-    return ""
+        case _:
+            assert_never(question)
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     new = content_stems(question.explanation) - content_stems(question.prompt) - content_stems(answer_text(question))
     if len(new) < MIN_NEW_WORDS:
         yield Flaw("explanation", "the explanation adds nothing to the prompt and the answer"

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from quiz.bank.model import ChoiceQuestion, Question
+from quiz.bank.model import AnyQuestion, ChoiceQuestion
 from quiz.lint.options import Option, split
 from quiz.lint.rule import Flaw
 
@@ -79,7 +79,7 @@ def _only_key_fits(keys: list[Option], distractors: list[Option], fits: bool,
     return key_fits and any(value != fits for value in read[len(keys):])
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     if not isinstance(question, ChoiceQuestion):
         return
     keys, distractors = split(question)

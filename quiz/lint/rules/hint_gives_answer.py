@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quiz.bank.model import NumberQuestion, Question, ShortQuestion
+from quiz.bank.model import AnyQuestion, NumberQuestion, ShortQuestion
 from quiz.lint.options import split
 from quiz.lint.rule import Flaw
 from quiz.lint.text import words
@@ -51,7 +51,7 @@ def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _given_away(question: Question) -> str | None:
+def _given_away(question: AnyQuestion) -> str | None:
     hint = question.hint
     if isinstance(question, ShortQuestion):
         return next((answer for answer in question.answers if _holds(hint, answer)), None)
@@ -64,7 +64,7 @@ def _given_away(question: Question) -> str | None:
     return next((option.text for option in keys if _holds(hint, option.text)), None)
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     if not question.hint:
         return
     answer = _given_away(question)

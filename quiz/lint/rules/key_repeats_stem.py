@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from quiz.bank.model import Bank, Question
+from quiz.bank.model import AnyQuestion, Bank
 from quiz.lint.options import split
 from quiz.lint.rule import BankFlaw, Flaw
 from quiz.lint.text import MONTHS, content_stems, stem, words
@@ -56,7 +56,7 @@ def _topic_words(banks: Sequence[Bank]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count > TOPIC_SHARE * len(prompts))
 
 
-def _check(question: Question, ignored: frozenset[str]) -> Iterator[Flaw]:
+def _check(question: AnyQuestion, ignored: frozenset[str]) -> Iterator[Flaw]:
     keys, distractors = split(question)
     if not keys or not distractors:
         return

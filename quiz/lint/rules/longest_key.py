@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.lint.options import split
 from quiz.lint.rule import Flaw
 
@@ -48,7 +48,7 @@ RATIO = 1.5
 MARGIN = 12
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     keys, distractors = split(question)
     if not keys or not distractors:
         return

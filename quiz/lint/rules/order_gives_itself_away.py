@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quiz.bank.model import OrderQuestion, Question
+from quiz.bank.model import AnyQuestion, OrderQuestion
 from quiz.lint.rule import Flaw
 from quiz.lint.text import dates
 
@@ -44,7 +44,7 @@ SOURCE = ("Haladyna, Downing & Rodriguez 2002 (avoid giving clues to the right a
           "Case & Swanson 2002 (cues that let a test-wise learner answer without the knowledge)")
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     if not isinstance(question, OrderQuestion):
         return
     found = [dates(item) for item in question.items]

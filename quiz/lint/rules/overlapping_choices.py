@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.lint.options import options
 from quiz.lint.rule import Flaw
 from quiz.lint.text import fold, quantity
@@ -49,7 +49,7 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w\s]+", " ", fold(text)).strip()
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     found = options(question)
     plain = [" ".join(_plain(o.text).split()) for o in found]
     for option, text in zip(found, plain, strict=True):

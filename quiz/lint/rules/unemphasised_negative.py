@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quiz.bank.model import ChoiceQuestion, MultiQuestion, Question
+from quiz.bank.model import AnyQuestion, ChoiceQuestion, MultiQuestion
 from quiz.lint.rule import Flaw
 
 ID = "unemphasised-negative"
@@ -53,7 +53,7 @@ def _main_clauses(prompt: str) -> list[str]:
     return [_SUBORDINATE.split(sentence, maxsplit=1)[0] for sentence in sentences]
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     if not isinstance(question, (ChoiceQuestion, MultiQuestion)):
         return
     match = next(filter(None, map(_NEGATIVE.search, _main_clauses(question.prompt))), None)

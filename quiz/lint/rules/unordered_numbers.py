@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.lint.options import options
 from quiz.lint.rule import Flaw
 from quiz.lint.text import date_value, quantity
@@ -53,7 +53,7 @@ def values(texts: Sequence[str]) -> list[tuple[float, ...]] | None:
     return None
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     texts = [option.text for option in options(question)]
     if len(texts) < 3:
         return

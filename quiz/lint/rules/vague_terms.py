@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quiz.bank.model import Question
+from quiz.bank.model import AnyQuestion
 from quiz.lint.options import options
 from quiz.lint.rule import Flaw
 from quiz.lint.text import words
@@ -43,7 +43,7 @@ VAGUE = frozenset(("frequently", "occasionally", "often", "sometimes", "usually"
                    "commonly", "generally", "typically"))
 
 
-def check(question: Question) -> Iterator[Flaw]:
+def check(question: AnyQuestion) -> Iterator[Flaw]:
     for option in options(question):
         found = [word for word in words(option.text) if word in VAGUE]
         if found:
