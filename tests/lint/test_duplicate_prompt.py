@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tests.lint.conftest import choice, flaws
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.lint.rules import RULES
+from quiz.lint.rules.duplicate_prompt import _similar, _tokens
+from quiz.lint.run import lint_banks
+from tests.lint.conftest import bank, choice, flaws
 
 CHOICES = ["1989", "1999", "2008"]
 
@@ -32,3 +40,22 @@ def test_prompts_differing_in_what_they_ask_pass() -> None:
 def test_short_prompts_must_match_exactly() -> None:
     assert flaws("duplicate-prompt", choice("Who led KFOR?", CHOICES, "1999", qid="a1")
                  + choice("Who led UNMIK?", CHOICES, "1999", qid="a2")) == []
+
+
+WORDS = ["kosovo", "serbia", "nato", "bridge", "village", "police", "mayor", "court", "troops", "vote"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=2, max_size=25))
+def test_every_similar_pair_is_reported_and_every_report_is_true(prompts: list[list[str]]) -> None:
+    questions = "".join(choice(" ".join(words) + "?", ["Yes", "No"], "Yes", qid=f"q{n}")
+                        for n, words in enumerate(prompts))
+    loaded = bank(questions)
+    tokens = {question.id: _tokens(question) for question in loaded.questions}
+    reported = {p.question: p.message.split("question ")[-1].split("'")[1]
+                for p in lint_banks([loaded], [RULES["duplicate-prompt"]])}
+    for question, named in reported.items():
+        assert _similar(tokens[question], tokens[named]), (question, named)
+    for first, second in combinations(tokens, 2):
+        if _similar(tokens[first], tokens[second]):
+            assert first in reported or second in reported, (first, second)

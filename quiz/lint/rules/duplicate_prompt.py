@@ -2,10 +2,12 @@
 
 The learner meets the item twice and the first cues the second, and a score counts one fact twice.
 Detects prompts whose sets of words (without case, accents, plural endings and function words) are
-the same or nearly so (Jaccard similarity of 0.8 or more; exactly the same for prompts of three words
-or fewer), and reports the later one. An order or match question's prompt is only an instruction
-("Put these in order"), so its items are compared with it. Misses the same question in other words or of another type
-("In which year ...?" and "It happened in 1999: true or false?").
+the same or nearly so (Jaccard similarity of 0.8 or more; exactly the same for prompts of three
+words or fewer). Of two such prompts it reports the later one, or the longer when their lengths
+differ; of any two similar prompts at least one is reported, naming a prompt it is like. An order
+or match question's prompt is only an instruction ("Put these in order"), so its items are
+compared with it. Misses the same question in other words or of another type ("In which year
+...?" and "It happened in 1999: true or false?").
 
 Bad:
     - id: ex.one
@@ -118,19 +120,12 @@ def _pairs(entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
 
 
 def check(banks: Sequence[Bank]) -> Iterator[BankFlaw]:
-    """The later of each similar pair, in file order, naming the earlier one; each question at most once."""
+    """Each prompt like one kept before it, naming that one."""
     entries = [(place, bank, question, tokens) for place, (bank, question) in
                enumerate((bank, question) for bank in banks for question in bank.questions)
                if (tokens := _tokens(question))]
-    reported: set[int] = set()
-    for first, second in _pairs(entries):
-        earlier, later = sorted((first, second), key=lambda entry: entry[0])
-        if later[0] in reported:
-            continue
-        reported.add(later[0])
-        _, bank, question, tokens = later
-        _, first_bank, first_question, first_tokens = earlier
-        line = first_question.spans.get("prompt", (1, 1))[0]
+    for (_, bank, question, tokens), (_, first_bank, first, first_tokens) in _pairs(entries):
+        line = first.spans.get("prompt", (1, 1))[0]
         how = "repeats" if first_tokens == tokens else "nearly repeats"
-        yield BankFlaw(bank, question, Flaw("prompt", f"the prompt {how} that of question {first_question.id!r} "
+        yield BankFlaw(bank, question, Flaw("prompt", f"the prompt {how} that of question {first.id!r} "
                                                       f"({first_bank.path}:{line})"))
