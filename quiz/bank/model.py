@@ -35,6 +35,7 @@ LINT_CODES = (
     "absolute-in-distractor",
     "grammatical-cue",
     "key-repeats-stem",
+    "blank-in-stem",
     "unordered-numbers",
     "overlapping-choices",
     "vague-terms",

@@ -9,7 +9,7 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 """The combining marks that NFKD splits from letters (accents, cedillas, carons)."""
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 _UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
 
 _STOPWORD_TEXT = """
@@ -51,7 +51,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=4096)  # several rules read the same prompt and choices
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, folded, without a possessive 's (NATO's is NATO)."""
-    return tuple(_POSSESSIVE.sub("", word) for word in _WORD.findall(fold(text)))
+    return tuple(word[:-2] if word.endswith(_POSSESSIVE) else word for word in _WORD.findall(fold(text)))
 
 
 @lru_cache(maxsize=65536)

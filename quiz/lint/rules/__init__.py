@@ -6,6 +6,7 @@ from quiz.lint.rule import Rule
 from quiz.lint.rules import (
     absolute_in_distractor,
     all_or_none_of_the_above,
+    blank_in_stem,
     duplicate_prompt,
     explanation_restates_answer,
     grammatical_cue,
@@ -29,6 +30,7 @@ RULES: dict[str, Rule] = {
         absolute_in_distractor,
         grammatical_cue,
         key_repeats_stem,
+        blank_in_stem,
         unordered_numbers,
         overlapping_choices,
         vague_terms,
