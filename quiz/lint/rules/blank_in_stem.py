@@ -9,7 +9,7 @@ blanks written otherwise ("[blank]", "(...)").
 Bad:
     - id: ex.bad
       type: choice
-      prompt: The ___ agreement of 9 June 1999 ended the air campaign.
+      prompt: The ___ agreement of 9 June 1999 led NATO to suspend its air campaign.
       choices: [Kumanovo, Rambouillet, Brussels]
       answer: Kumanovo
       explanation: It was signed at Kumanovo, in North Macedonia, by NATO and Yugoslav officers.
@@ -18,7 +18,7 @@ Bad:
 Good:
     - id: ex.good
       type: choice
-      prompt: Which agreement of 9 June 1999 ended the air campaign?
+      prompt: Which agreement of 9 June 1999 led NATO to suspend its air campaign?
       choices: [Kumanovo, Rambouillet, Brussels]
       answer: Kumanovo
       explanation: It was signed at Kumanovo, in North Macedonia, by NATO and Yugoslav officers.

@@ -19,7 +19,7 @@ Good:
       type: number
       prompt: In which year did Kosovo declare independence?
       answer: 2008
-      explanation: Its assembly voted on 17 February 2008, after the Ahtisaari talks had failed.
+      explanation: Its assembly voted on 17 February 2008, after UN-led status talks ended without agreement.
       source: report
 """
 
