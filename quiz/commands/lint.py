@@ -23,17 +23,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("text", "github", "json"), default="text",
                         help="text for people (default), github for Actions annotations, json for tools")
     parser.add_argument("--strict", action="store_true", help="fail when a flaw is not allowed")
+    parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
+                        help="refuse files larger than this (default 16 MiB)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank.load import load_paths
+    from quiz.bank.load import MAX_BYTES, load_paths
     from quiz.bank.problems import Problem
     from quiz.bank.report import RENDERERS
     from quiz.lint.run import lint_banks
 
     try:
-        result = load_paths(args.paths)
+        result = load_paths(args.paths, args.max_size or MAX_BYTES)
     except FileNotFoundError as missing:
         raise UsageError(f"no such file or folder: {missing.args[0]}", "check the path") from None
     if result.files == 0:

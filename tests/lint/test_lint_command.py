@@ -127,6 +127,11 @@ def test_duplicates_are_found_across_the_files_given(write, lint) -> None:
     assert f"{second}:13:13: warning[duplicate-prompt]: question 'q2': the prompt repeats" in output
 
 
+def test_an_oversized_file_is_an_error_as_in_validate(write, lint) -> None:
+    code, output = lint("--max-size", "100", write(CLEAN))
+    assert code == 1 and "error[file-too-large]" in output
+
+
 def test_missing_path_is_bad_usage(tmp_path: Path, lint) -> None:
     code, output = lint(tmp_path / "nope.yaml")
     assert code == 2 and "no such file or folder" in output
