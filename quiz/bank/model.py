@@ -57,7 +57,7 @@ def doc(text: str, **constraints: Any) -> Any:
     Constraints: min_length, min_items, max_items, minimum, maximum, pattern, one_of (the values allowed),
     one_or_many (a single value may stand for a list of one) and keep_valid (a list whose bad items are
     reported and left out, so the rest is still checked). not_content marks a field that is no part of
-    what a learner sees, so changing it keeps their progress.
+    what a learner sees and that quiz 0.1 did not have, so the legacy content hash leaves it out.
     """
     return field(metadata=_metadata(text, **constraints))
 

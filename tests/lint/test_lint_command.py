@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.fingerprint import content_hash
+from quiz.bank.fingerprint import content_hash, legacy_content_hash
 from quiz.bank.model import LintAllowance
 from quiz.cli import main
 from quiz.lint.run import lint_banks
@@ -141,6 +141,7 @@ def test_allowing_a_flaw_keeps_the_learners_progress() -> None:
     plain = bank(FLAWED).questions[0]
     allowed = bank(allowing(FLAWED, "[longest-key]")).questions[0]
     assert allowed.lint is not None and content_hash(allowed) == content_hash(plain)
+    assert legacy_content_hash(allowed) == legacy_content_hash(plain), "hashes stored by quiz 0.1 still match"
 
 
 def test_lint_does_not_import_textual(write) -> None:
