@@ -90,7 +90,8 @@ def content_hash(question: AnyQuestion) -> str:
 
 def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: _plain(getattr(value, f.name)) for f in fields(value) if not f.metadata.get("internal")}
+        data = {f.name: _plain(getattr(value, f.name)) for f in fields(value)
+                if not f.metadata.get("internal") and not f.metadata.get("not_content")}
         return {"type": getattr(value, "TYPE", ""), **data} if isinstance(value, AnyQuestion) else data
     if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]

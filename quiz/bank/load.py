@@ -221,8 +221,8 @@ _SCALAR_READERS: dict[Any, Reader] = {
 def _constrained(reader: Reader, meta: typing.Mapping[str, Any]) -> Reader:
     """Wrap a reader with the checks its field declares (length, range, pattern)."""
     min_length, pattern = meta.get("min_length"), meta.get("pattern")
-    minimum, maximum = meta.get("minimum"), meta.get("maximum")
-    if min_length is None and pattern is None and minimum is None and maximum is None:
+    minimum, maximum, one_of = meta.get("minimum"), meta.get("maximum"), meta.get("one_of")
+    if min_length is None and pattern is None and minimum is None and maximum is None and one_of is None:
         return reader
     compiled = re.compile(pattern) if pattern else None
 
@@ -245,6 +245,10 @@ def _constrained(reader: Reader, meta: typing.Mapping[str, Any]) -> Reader:
             bounds = f"from {minimum} to {maximum}" if maximum is not None else f"at least {minimum}"
             ctx.error(node, "out-of-range", f"{name} is {value}, but must be {bounds}",
                       f"use a value {bounds}")
+            return INVALID
+        if one_of is not None and value not in one_of:
+            ctx.error(node, "unknown-value", f"{name} {value!r} is not one of: {', '.join(one_of)}",
+                      did_you_mean(value, one_of) or f"use one of: {', '.join(one_of)}")
             return INVALID
         return value
 
@@ -434,7 +438,8 @@ def _reader_for(hint: Any, meta: typing.Mapping[str, Any]) -> Reader:
         (inner,) = [arg for arg in args if arg is not type(None)]
         return _reader_for(inner, meta)
     if origin is tuple:
-        return _sequence_reader(_reader_for(args[0], {"pattern": meta.get("pattern")}), meta)
+        item_meta = {"pattern": meta.get("pattern"), "one_of": meta.get("one_of")}
+        return _sequence_reader(_reader_for(args[0], item_meta), meta)
     if origin is dict:
         return _mapping_reader(_reader_for(args[1], {}), meta)
     if hint in _SCALAR_READERS:

@@ -28,6 +28,24 @@ MAX_PARAGRAPH_DIGITS = 9
 SOURCE_REF_PATTERN = r"^([a-z0-9][a-z0-9._-]*)(?:#p([1-9][0-9]*))?$"
 _SOURCE_REF = re.compile(SOURCE_REF_PATTERN)
 
+LINT_CODES = (
+    "longest-key",
+    "all-or-none-of-the-above",
+    "unemphasised-negative",
+    "absolute-in-distractor",
+    "grammatical-cue",
+    "key-repeats-stem",
+    "blank-in-stem",
+    "unordered-numbers",
+    "overlapping-choices",
+    "vague-terms",
+    "order-gives-itself-away",
+    "hint-gives-answer",
+    "duplicate-prompt",
+    "explanation-restates-answer",
+)
+"""The flaws of one question that `quiz lint` checks (a module each in quiz/lint/rules/); a question may allow them."""
+
 
 def _metadata(text: str, **constraints: Any) -> dict[str, Any]:
     return {"doc": text, **constraints}
@@ -36,9 +54,10 @@ def _metadata(text: str, **constraints: Any) -> dict[str, Any]:
 def doc(text: str, **constraints: Any) -> Any:
     """Declare a required field with its documentation and the constraints it must meet.
 
-    Constraints: min_length, min_items, max_items, minimum, maximum, pattern, one_or_many (a single
-    value may stand for a list of one) and keep_valid (a list whose bad items are reported and left
-    out, so the rest is still checked).
+    Constraints: min_length, min_items, max_items, minimum, maximum, pattern, one_of (the values allowed),
+    one_or_many (a single value may stand for a list of one) and keep_valid (a list whose bad items are
+    reported and left out, so the rest is still checked). not_content marks a field that is no part of
+    what a learner sees and that quiz 0.1 did not have, so the legacy content hash leaves it out.
     """
     return field(metadata=_metadata(text, **constraints))
 
@@ -145,6 +164,16 @@ class StudyNotes:
 
 
 @dataclass(frozen=True, kw_only=True)
+class LintAllowance:
+    """Flaws `quiz lint` accepts in one question, and why: a flaw is never allowed silently."""
+
+    allow: tuple[str, ...] = doc(
+        "The lint codes accepted here (docs/lint.md lists them).", min_items=1, one_or_many=True, one_of=LINT_CODES
+    )
+    because: str = doc("Why the flaw is a deliberate choice in this question.", min_length=1)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Question:
     """The fields every question has; each subclass adds what its type needs."""
 
@@ -161,6 +190,9 @@ class Question:
     tags: tuple[str, ...] = opt("Topics, used to filter and to report.", (), pattern=TAG_PATTERN)
     difficulty: int | None = opt("1 (easy) to 3 (hard).", None, minimum=1, maximum=3)
     hint: str = opt("Shown when the learner asks for a hint.", "")
+    lint: LintAllowance | None = opt(
+        "Flaws `quiz lint` should accept in this question, with the reason.", None, not_content=True
+    )
     spans: Mapping[str, Pos] = _spans()
 
 

@@ -33,6 +33,8 @@ class Problem:
     severity: Severity = "error"
     hidden: int = 0
     """How many problems not kept this one stands for (only on the "and N more" problem)."""
+    question: str = ""
+    """The id of the question the problem is in, when it is in one (`quiz lint` always says)."""
 
     @property
     def is_error(self) -> bool:

@@ -73,7 +73,7 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
         "not_shown": hidden,
         "problems": [
             {"path": p.path, "line": p.line, "column": p.col, "severity": p.severity, "code": p.code,
-             "message": p.message, "hint": p.hint}
+             "message": p.message, "hint": p.hint, "question": p.question or None}
             for p in problems
         ],
     }

@@ -35,8 +35,10 @@ _SCALARS: dict[Any, dict[str, Any]] = {
 
 
 def _constraints(meta: typing.Mapping[str, Any]) -> dict[str, Any]:
-    names = {"min_length": "minLength", "minimum": "minimum", "maximum": "maximum", "pattern": "pattern"}
-    return {names[key]: meta[key] for key in names if meta.get(key) is not None}
+    names = {"min_length": "minLength", "minimum": "minimum", "maximum": "maximum", "pattern": "pattern",
+             "one_of": "enum"}
+    return {names[key]: list(meta[key]) if key == "one_of" else meta[key]
+            for key in names if meta.get(key) is not None}
 
 
 def _schema_for(hint: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +49,7 @@ def _schema_for(hint: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any])
         (inner,) = [arg for arg in args if arg is not type(None)]
         return _schema_for(inner, meta, defs)
     if origin is tuple:
-        item = _schema_for(args[0], {"pattern": meta.get("pattern")}, defs)
+        item = _schema_for(args[0], {"pattern": meta.get("pattern"), "one_of": meta.get("one_of")}, defs)
         array: dict[str, Any] = {"type": "array", "items": item}
         if meta.get("min_items") is not None:
             array["minItems"] = meta["min_items"]

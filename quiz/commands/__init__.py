@@ -13,6 +13,7 @@ from types import ModuleType
 COMMANDS = {
     "play": "play",
     "validate": "validate",
+    "lint": "lint",
     "new": "new",
     "schema": "schema",
     "export": "export",

@@ -1,4 +1,5 @@
-"""How much `quiz validate` costs next to the bare C YAML parse of the same file, and its memory.
+"""How much `quiz validate` costs next to the bare C YAML parse of the same file, and its memory;
+what `quiz lint` (which validates first) costs next to `quiz validate`.
 
 Run: python tests/benchmarks/bench_validate.py [--questions 5000] [--runs 7]
 
@@ -21,6 +22,7 @@ from bank_generator import write_bank  # beside this script, which runs with its
 
 BASELINE = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
 VALIDATE = "import sys; from quiz.cli import main; raise SystemExit(main(['validate', sys.argv[1]]))"
+LINT = "import sys; from quiz.cli import main; raise SystemExit(main(['lint', sys.argv[1]]))"
 MEMORY = (
     "import resource, sys; from pathlib import Path; from quiz.bank.load import load_paths; "
     "result = load_paths([Path(sys.argv[1])]); assert result.ok and len(result.banks[0].questions) > 0; "
@@ -49,16 +51,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bank = write_bank(Path(folder) / "bank.yaml", args.questions)
         timed(VALIDATE, bank)  # warm the file cache and bytecode
-        baseline, ours = [], []
-        for _ in range(args.runs):  # interleaved, so drift hits both sides alike
+        baseline, ours, linted = [], [], []
+        for _ in range(args.runs):  # interleaved, so drift hits every side alike
             baseline.append(timed(BASELINE, bank))
             ours.append(timed(VALIDATE, bank))
-        base, mine = statistics.median(baseline), statistics.median(ours)
+            linted.append(timed(LINT, bank))
+        base, mine, lint = statistics.median(baseline), statistics.median(ours), statistics.median(linted)
         size = bank.stat().st_size / 1e6
         print(f"bank: {args.questions} questions, {size:.1f} MB; {args.runs} runs each, medians")
         print(f"  bare yaml.load(CSafeLoader) process: {base * 1000:7.0f} ms")
         print(f"  quiz validate process:               {mine * 1000:7.0f} ms")
         print(f"  ratio validate / bare parse:         {mine / base:7.2f}x  (target <= 1.30)")
+        print(f"  quiz lint process:                   {lint * 1000:7.0f} ms")
+        print(f"  ratio lint / validate:               {lint / mine:7.2f}x  (target about 1)")
         big = write_bank(Path(folder) / "big.yaml", args.memory_questions)
         peak, idle = peak_kib(MEMORY, big), peak_kib(MEMORY_BASELINE, big)
         print(f"memory: loading {args.memory_questions} questions peaks at {peak / 1024:.0f} MiB "
