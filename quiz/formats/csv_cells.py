@@ -6,8 +6,12 @@ is written ``\\\\`` and a line break ``\\n``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from typing import Any
+
+from quiz.bank.model import Blank
 
 COLUMNS = ("bank", "id", "type", "prompt", "options", "answer", "feedback", "tolerance", "unit",
            "explanation", "source", "tags", "difficulty", "hint")
@@ -25,3 +29,28 @@ def split_items(cell: str) -> list[str]:
         return []
     return [_ITEM_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), line)
             for line in cell.split("\n")]
+
+
+def blanks_cell(blanks: Sequence[Blank]) -> str:
+    """A cloze's blanks as JSON, one object per blank: ``[{"answers": [...], "choices": [...]}]``."""
+    return json.dumps([{"answers": list(b.answers), **({"choices": list(b.choices)} if b.choices else {})}
+                       for b in blanks], ensure_ascii=False)
+
+
+def read_blanks_cell(cell: str) -> tuple[Blank, ...] | None:
+    """The blanks a ``blanks_cell`` wrote; None when the cell is not that JSON."""
+    try:
+        data: Any = json.loads(cell)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, list) or not data:
+        return None
+    blanks = []
+    for item in data:
+        if not isinstance(item, dict) or not isinstance(item.get("answers"), list):
+            return None
+        answers, choices = item["answers"], item.get("choices", [])
+        if not all(isinstance(text, str) for text in [*answers, *choices]) or not answers:
+            return None
+        blanks.append(Blank(answers=tuple(answers), choices=tuple(choices)))
+    return tuple(blanks)

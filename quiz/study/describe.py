@@ -6,7 +6,8 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.bank.model import AnyQuestion, NumberQuestion
+from quiz.bank.answers import blank_right
+from quiz.bank.model import AnyQuestion, ClozeQuestion, NumberQuestion
 
 if TYPE_CHECKING:
     from quiz.bank.answers import Response  # checking answers is not needed to show the library
@@ -63,10 +64,20 @@ def verdict_kind(score: float) -> str:
     return "right" if score >= 1.0 else "partial" if score > 0.0 else "wrong"
 
 
+def describe_blank(question: ClozeQuestion, index: int, filled: str) -> str:
+    """``(2) Zvečan ✗``: a cloze blank as filled, marked in a symbol and a word, never colour alone."""
+    if index >= len(question.blanks):
+        return f"({index + 1}) {filled}"
+    mark = "✓ right" if blank_right(question.blanks[index], filled) else "✗ wrong"
+    return f"({index + 1}) {filled or '(empty)'}  {mark}"
+
+
 def describe_response(question: AnyQuestion, response: Response | None) -> str:
     """An answer (given or right) written out for reading, one line per part where there are parts."""
     if response is None:
         return "(not answered)"
+    if isinstance(question, ClozeQuestion) and isinstance(response, tuple):
+        return "\n".join(describe_blank(question, index, text) for index, text in enumerate(response))
     match response:
         case bool():
             return "True" if response else "False"

@@ -6,6 +6,8 @@ and the sources are named in the general feedback after the explanation.
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import assert_never
@@ -13,7 +15,9 @@ from typing import assert_never
 from quiz.bank.model import (
     AnyQuestion,
     Bank,
+    Blank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -40,6 +44,8 @@ def _moodle_type(question: AnyQuestion) -> str:
             return "matching"
         case NumberQuestion():
             return "numerical"
+        case ClozeQuestion():
+            return "multianswer"
         case _:
             assert_never(question)
 
@@ -109,14 +115,44 @@ def _body(element: ET.Element, question: AnyQuestion) -> None:
                 _simple(unit, "unit_name", question.unit)
                 _simple(element, "showunits", "3")
                 _simple(element, "unitsleft", "0")
+        case ClozeQuestion():
+            pass  # the blanks are embedded in the question text
         case _:
             assert_never(question)
+
+
+_EMBEDDED_SPECIAL = re.compile(r'([}#~/"\\])')
+
+
+def _embedded(text: str) -> str:
+    """Answer text inside Moodle's embedded-answers syntax, where ``} # ~ / " \\`` take a backslash.
+
+    Quotes stay unescaped for HTML: ``&#x27;`` would bring a ``#``, which starts feedback there.
+    """
+    return _EMBEDDED_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _embedded_blank(blank: Blank) -> str:
+    """``{1:SHORTANSWER:=a~=b}`` for a typed blank, ``{1:MULTICHOICE:=right~wrong}`` for a dropdown."""
+    if blank.choices:
+        options = [("=" if text in blank.answers else "") + _embedded(text) for text in blank.choices]
+        return "{1:MULTICHOICE:" + "~".join(options) + "}"
+    return "{1:SHORTANSWER:" + "~".join(f"={_embedded(answer)}" for answer in blank.answers) + "}"
+
+
+def _embedded_passage(question: ClozeQuestion) -> str:
+    return "".join(to_html(part) if isinstance(part, str) else _embedded_blank(question.blanks[part])
+                   for part in question.parts())
 
 
 def question_element(bank: Bank, question: AnyQuestion) -> ET.Element:
     element = ET.Element("question", {"type": _moodle_type(question)})
     _text(element, "name", question.id, html=False)
-    _text(element, "questiontext", question.prompt)
+    if isinstance(question, ClozeQuestion):
+        holder = ET.SubElement(element, "questiontext", {"format": "html"})
+        ET.SubElement(holder, "text").text = f"<p>{to_html(question.prompt)}</p><p>{_embedded_passage(question)}</p>"
+    else:
+        _text(element, "questiontext", question.prompt)
     general = ET.SubElement(element, "generalfeedback", {"format": "html"})
     ET.SubElement(general, "text").text = feedback_html(bank, question)
     _simple(element, "defaultgrade", "1")
