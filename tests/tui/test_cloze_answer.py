@@ -21,7 +21,7 @@ async def test_cloze_is_filled_blank_by_blank_and_marked_per_blank(app_for: AppF
         assert "Tab moves on" in text
         await pilot.press("enter")
         await pilot.pause()
-        assert "Fill every blank first: 1, 2 still empty." in [n.message for n in app._notifications]
+        assert "Fill every blank first: blanks 1, 2 are still empty." in [n.message for n in app._notifications]
         await pilot.press(*"banjske", "enter")  # Enter in a blank moves on to the next empty one
         await pilot.pause()
         assert not isinstance(app.screen, FeedbackScreen)

@@ -29,7 +29,6 @@ class DropdownBlank(Widget, can_focus=True):
         Binding("left", "step(-1)", "Previous choice", show=False),
         *(Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, MAX_OPTIONS + 1)),
     ]
-    DEFAULT_CSS = "DropdownBlank { height: 1; width: 1fr; } DropdownBlank:focus { text-style: reverse; }"
 
     def __init__(self, choices: tuple[str, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -59,15 +58,6 @@ class DropdownBlank(Widget, can_focus=True):
 
 class ClozeAnswer(Vertical):
     """One field per blank, in the blanks' order; the response is their texts, blank 1 first."""
-
-    DEFAULT_CSS = """
-    ClozeAnswer { height: auto; }
-    ClozeAnswer .passage { margin-bottom: 1; }
-    ClozeAnswer Horizontal { height: auto; }
-    ClozeAnswer Label { width: 5; padding-top: 1; }
-    ClozeAnswer DropdownBlank { margin: 1 0 0 1; }
-    ClozeAnswer Input { width: 1fr; }
-    """
 
     def __init__(self, question: ClozeQuestion, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="answer")
@@ -105,5 +95,6 @@ class ClozeAnswer(Vertical):
         values = [field.value.strip() for field in self.fields()]
         missing = [str(number) for number, value in enumerate(values, 1) if not value]
         if missing:
-            raise Incomplete(f"Fill every blank first: {', '.join(missing)} still empty.")
+            which = f"blank {missing[0]} is" if len(missing) == 1 else f"blanks {', '.join(missing)} are"
+            raise Incomplete(f"Fill every blank first: {which} still empty.")
         return tuple(values)
