@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+
 from quiz.store import Store
 from quiz.tui.screens.feedback import FeedbackScreen
 from tests.support.banks import cloze_example, make_bank
@@ -33,3 +35,19 @@ async def test_cloze_is_filled_blank_by_blank_and_marked_per_blank(app_for: AppF
         assert "(1) banjske  ✓ right" in text and "(2) Leposavić  ✗ wrong" in text
     [answer] = store.round_answers(store.rounds(store.learners()[0].id)[0].id)
     assert (answer.response, answer.score) == (("banjske", "Leposavić"), 0.5)
+
+
+async def test_a_burst_of_text_tab_text_enter_fills_each_blank(app_for: AppFactory, store: Store) -> None:
+    """What a fast typist or a terminal delivers in one read: Tab still moves on between the words."""
+    app = app_for([make_bank("demo", "Demo bank", (cloze_example(),))], learner="Ana", bank_id="demo",
+                  mode="practice")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = [*"banjska", "tab", "2", "enter"]
+        for key in keys:
+            app.post_message(events.Key(key, {"tab": "\t", "enter": "\r"}.get(key, key)))
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "✓ Right" in screen_text(app)
+    [answer] = store.round_answers(store.rounds(store.learners()[0].id)[0].id)
+    assert answer.response == ("banjska", "Zvečan")

@@ -59,6 +59,13 @@ class DropdownBlank(Widget, can_focus=True):
 class ClozeAnswer(Vertical):
     """One field per blank, in the blanks' order; the response is their texts, blank 1 first."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority, so focus moves when the Tab is read rather than when it reaches the field: the
+        # keys typed after it, in the same burst, then land in the next blank.
+        Binding("tab", "move(1)", "Next blank", show=False, priority=True),
+        Binding("shift+tab", "move(-1)", "Previous blank", show=False, priority=True),
+    ]
+
     def __init__(self, question: ClozeQuestion, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="answer")
         self.question = question
@@ -84,12 +91,17 @@ class ClozeAnswer(Vertical):
         self.fields()[0].focus(scroll_visible)
         return self
 
+    def action_move(self, by: int) -> None:
+        fields = self.fields()
+        here = next((n for n, field in enumerate(fields) if field.has_focus), 0)
+        self.screen.set_focus(fields[(here + by) % len(fields)])  # at once: Widget.focus waits a turn
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in a blank moves to the next empty one; in the last one it submits (the event goes on up)."""
         empty = [field for field in self.fields() if not field.value.strip()]
         if empty and empty[0] is not event.input:
             event.stop()
-            empty[0].focus()
+            self.screen.set_focus(empty[0])
 
     def response(self) -> Response:
         values = [field.value.strip() for field in self.fields()]
