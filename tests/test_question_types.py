@@ -105,8 +105,11 @@ async def test_answered_right_in_the_app_at_80x24(cls: type[AnyQuestion], tmp_pa
 @pytest.mark.parametrize("target", sorted(TARGETS))
 @pytest.mark.parametrize("cls", TYPES, ids=IDS)
 def test_export(cls: type[AnyQuestion], target: str) -> None:
+    """Written, or left out with a loss that names it (and fails ``quiz export --check``)."""
     exported = TARGETS[target].exporter()([one_question_bank(cls)])
-    assert exported.questions == 1
+    left_out = [x for x in exported.losses if x.where == example(cls).id and x.field == "type" and x.fails_check
+                and "left out" in x.detail]
+    assert exported.questions == (0 if left_out else 1)
     assert exported.data
 
 
@@ -115,6 +118,8 @@ def test_export(cls: type[AnyQuestion], target: str) -> None:
 def test_our_export_imports_back_as_the_same_question(cls: type[AnyQuestion], kind: str, tmp_path: Path) -> None:
     question = example(cls)
     exported = TARGETS[kind].exporter()([one_question_bank(cls)])
+    if exported.questions == 0:
+        pytest.skip(f"{kind} cannot hold this example: {exported.losses[0].detail}")
     path = tmp_path / f"demo{ROUND_TRIP_IMPORTS[kind]}"
     path.write_bytes(exported.data)
     [back] = import_file(path, kind, output=tmp_path / "back.yaml").bank.questions

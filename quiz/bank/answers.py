@@ -9,6 +9,7 @@ Every question scores from 0 to 1:
 - order: the share of item pairs placed in the right relative order (one adjacent swap in four
   items scores 5/6).
 - match: the share of left items paired with their right item.
+- cloze: the share of blanks filled right (a typed blank is matched as a short answer).
 
 A round's score is the sum of its questions' scores.
 """
@@ -26,7 +27,9 @@ from typing import assert_never
 
 from quiz.bank.model import (
     AnyQuestion,
+    Blank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -141,6 +144,8 @@ def known_answers(questions: Sequence[AnyQuestion]) -> frozenset[str]:
                 texts += question.items
             case MatchQuestion():
                 texts += [side for pair in question.pairs for side in (pair.left, pair.right)]
+            case ClozeQuestion():
+                texts += [text for blank in question.blanks for text in (*blank.answers, *blank.choices)]
             case TrueFalseQuestion() | NumberQuestion():
                 pass
             case _:
@@ -190,8 +195,21 @@ def _score(question: AnyQuestion, response: Response) -> float:
                 return 0.0
             right = sum(response.get(pair.left) == pair.right for pair in question.pairs)
             return right / len(question.pairs)
+        case ClozeQuestion():
+            filled = _texts(response)
+            if filled is None or len(filled) != len(question.blanks):
+                return 0.0
+            return sum(map(blank_right, question.blanks, filled)) / len(question.blanks)
         case _:
             assert_never(question)
+
+
+def blank_right(blank: Blank, filled: str) -> bool:
+    """A dropdown blank is right when the picked choice is an answer; a typed one as a short answer is."""
+    if blank.choices:
+        return filled in blank.answers
+    typed = normalise(filled)
+    return bool(typed) and typed in {normalise(answer) for answer in blank.answers}
 
 
 _MARGIN = Decimal("1e-14")
@@ -261,5 +279,7 @@ def correct_response(question: AnyQuestion) -> Response:
             return tuple(question.items)
         case MatchQuestion():
             return {pair.left: pair.right for pair in question.pairs}
+        case ClozeQuestion():
+            return tuple(blank.answers[0] for blank in question.blanks)
         case _:
             assert_never(question)

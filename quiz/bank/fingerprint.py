@@ -2,7 +2,8 @@
 
 The hash covers the type, the prompt and the scored parts of each type: choice and multi options
 and answers, true/false's answer, short's accepted answers, order's items, match's pairs, number's
-answer with its tolerance and unit. It leaves out explanations, sources, hints, tags, difficulty and
+answer with its tolerance and unit, cloze's passage and each blank's answers and choices. It leaves
+out explanations, sources, hints, tags, difficulty and
 per-option feedback, so fixing an explanation never resets anyone's schedule; a field left at its
 default is left out too, so a new optional field does not change old hashes. Whitespace runs count as
 one space and text is NFC-normalised. Options, answer sets and pairs are sorted: they are shuffled when
@@ -23,6 +24,7 @@ from typing import Any, assert_never
 from quiz.bank.model import (
     AnyQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -71,6 +73,10 @@ def asked_and_scored(question: AnyQuestion) -> dict[str, Any]:
                 canonical["tolerance"] = _number(question.tolerance)
             if question.unit.strip():
                 canonical["unit"] = _text(question.unit)
+        case ClozeQuestion():
+            canonical["passage"] = _text(question.passage)
+            canonical["blanks"] = [{"answers": _texts(blank.answers), **(
+                {"choices": _texts(blank.choices)} if blank.choices else {})} for blank in question.blanks]
         case _:
             assert_never(question)
     return canonical

@@ -348,8 +348,10 @@ def _record_reader(cls: type) -> Reader:
     shorthand = getattr(cls, "SHORTHAND", None)
     known = ", ".join(by_name)
 
+    list_shorthand = shorthand is not None and typing.get_origin(typing.get_type_hints(cls)[shorthand]) is tuple
+
     def read(node: YNode, ctx: Context, name: str) -> Any:
-        if shorthand is not None and isinstance(node, YScalar):
+        if shorthand is not None and (isinstance(node, YScalar) or (list_shorthand and isinstance(node, YSequence))):
             value = by_name[shorthand].read(node, ctx, name)
             return INVALID if value is INVALID else cls(**{shorthand: value})
         if not isinstance(node, YMapping):

@@ -27,6 +27,8 @@ MAX_PARAGRAPH_DIGITS = 9
 """The longest paragraph number a source reference may give (``report#p123456789``)."""
 SOURCE_REF_PATTERN = r"^([a-z0-9][a-z0-9._-]*)(?:#p([1-9][0-9]*))?$"
 _SOURCE_REF = re.compile(SOURCE_REF_PATTERN)
+BLANK_MARK = re.compile(r"\{([0-9]+)\}")
+"""A blank in a cloze passage: ``{1}``; braces around anything else are text."""
 
 LINT_CODES = (
     "longest-key",
@@ -266,6 +268,50 @@ class NumberQuestion(Question):
     unit: str = opt("Shown after the number, e.g. 'days'.", "")
 
 
+@dataclass(frozen=True, kw_only=True)
+class Blank:
+    """One blank of a cloze passage: the answers it accepts, and the choices of a dropdown if it is one.
+
+    Written as what it accepts (``- Banjska`` or ``- [Banjska, Banjskë]``), or as a mapping with
+    ``answers`` and ``choices``.
+    """
+
+    SHORTHAND: ClassVar[str] = "answers"
+
+    answers: tuple[str, ...] = doc(
+        "Every accepted answer, matched like a short answer; for a dropdown, the right choice.",
+        min_items=1,
+        one_or_many=True,
+    )
+    choices: tuple[str, ...] = opt("Offer these in a dropdown instead of a typed blank (2 to 8).", (), max_items=8)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClozeQuestion(Question):
+    """A passage with numbered blanks, each typed or picked from a dropdown; scored per blank."""
+
+    TYPE: ClassVar[str] = "cloze"
+
+    passage: str = doc("The text with its blanks written {1}, {2}, ... (each once, in any order).", min_length=1)
+    blanks: tuple[Blank, ...] = doc("What each blank accepts: the first entry is {1}.", min_items=1, max_items=10)
+
+    def parts(self) -> list[str | int]:
+        """The passage as text pieces and blank indexes (0-based), in reading order."""
+        pieces: list[str | int] = []
+        position = 0
+        for found in BLANK_MARK.finditer(self.passage):
+            number = int(found.group(1))
+            if not 1 <= number <= len(self.blanks):
+                continue
+            if found.start() > position:
+                pieces.append(self.passage[position:found.start()])
+            pieces.append(number - 1)
+            position = found.end()
+        if position < len(self.passage):
+            pieces.append(self.passage[position:])
+        return pieces
+
+
 AnyQuestion = (
     ChoiceQuestion
     | MultiQuestion
@@ -274,6 +320,7 @@ AnyQuestion = (
     | OrderQuestion
     | MatchQuestion
     | NumberQuestion
+    | ClozeQuestion
 )
 """The closed set of question types. Every per-type decision is a ``match`` over it ending in
 ``assert_never``, so a new type that some place does not handle is a type-check error (``mypy

@@ -19,7 +19,6 @@ from quiz.bank.model import (
     SOURCE_REF_PATTERN,
     AnyQuestion,
     Bank,
-    Choice,
     SourceRef,
 )
 
@@ -70,8 +69,12 @@ def _schema_for(hint: Any, meta: typing.Mapping[str, Any], defs: dict[str, Any])
     if isinstance(hint, type) and is_dataclass(hint):
         _define(hint, defs)
         ref = {"$ref": f"#/$defs/{hint.__name__}"}
-        if hint is Choice:
-            return {"anyOf": [{"type": "string", "minLength": 1}, ref]}
+        shorthand = getattr(hint, "SHORTHAND", None)
+        if shorthand is not None:
+            short = next(f for f in fields(hint) if f.name == shorthand)
+            short_hint = typing.get_type_hints(hint)[shorthand]
+            short_schema = _schema_for(short_hint, short.metadata, defs)
+            return {"anyOf": [*short_schema.get("anyOf", [short_schema]), ref]}
         return ref
     raise TypeError(f"no JSON Schema for {hint!r}")
 

@@ -6,7 +6,7 @@ STARTER = """\
 # yaml-language-server: $schema={schema}
 # A quiz question bank. The format is documented in docs/bank-format.md; check it with
 #   quiz validate {name}
-format: 1                       # the format version; quiz migrates older ones
+format: 1                       # the format version this file is written in
 id: {bank_id}                   # lowercase letters, digits, '.', '_' and '-'
 title: My first bank
 description: What this bank covers, in a sentence or two.
@@ -56,7 +56,7 @@ questions:
     prompt: Which of these are question types in quiz?
     choices: [multi, short, essay]
     answers: [multi, short]
-    explanation: quiz has seven types; essay is not one of them.
+    explanation: quiz has eight types; essay is not one of them.
     source: report
     tags: [example]
     difficulty: 2
@@ -107,6 +107,20 @@ questions:
     answer: 1999
     tolerance: 0
     explanation: The UN Security Council adopted it on 10 June 1999.
+    source: report
+    tags: [example]
+
+  # cloze: a passage with numbered blanks {{1}}, {{2}}, ... Each blank lists what it accepts, matched like a
+  # short answer; give it choices to make it a dropdown. Scored per blank.
+  - id: {bank_id}.cloze-example
+    type: cloze
+    prompt: Fill in the blanks.
+    passage: Resolution 1244 was adopted by the UN {{1}} in {{2}}.
+    blanks:
+      - [Security Council, UNSC]
+      - answers: June 1999
+        choices: [March 1999, June 1999, February 2008]
+    explanation: The Security Council adopted it on 10 June 1999, when NATO's air campaign ended.
     source: report
     tags: [example]
 """

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import assert_never
 
 from quiz.bank.answers import normalise
 from quiz.bank.model import (
+    BLANK_MARK,
     AnyQuestion,
     Bank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
+    NumberQuestion,
     OrderQuestion,
     Pos,
     ShortQuestion,
     SourceRef,
+    TrueFalseQuestion,
 )
 from quiz.bank.problems import Problem, Severity, did_you_mean
 from quiz.bank.text import PLACEHOLDER_MARK as PLACEHOLDER
@@ -108,13 +113,54 @@ def _check_match(question: MatchQuestion) -> Iterator[Finding]:
                          f"make every {side} item different")
 
 
-_TYPE_RULES: dict[type, Callable[..., Iterator[Finding]]] = {
-    ChoiceQuestion: _check_choices,
-    MultiQuestion: _check_choices,
-    ShortQuestion: _check_short,
-    OrderQuestion: _check_order,
-    MatchQuestion: _check_match,
-}
+def _check_cloze(question: ClozeQuestion) -> Iterator[Finding]:
+    where = _at(question, "passage")
+    numbers = [int(found.group(1)) for found in BLANK_MARK.finditer(question.passage)]
+    count = len(question.blanks)
+    for number in sorted(set(numbers)):
+        if not 1 <= number <= count:
+            yield _error(where, "unknown-blank", f"the passage has {{{number}}} but only {count} blank(s) are listed",
+                         f"add an entry to blanks for {{{number}}}, or number the blanks 1 to {count}")
+        elif numbers.count(number) > 1:
+            yield _error(where, "duplicate-blank", f"blank {{{number}}} appears {numbers.count(number)} times in "
+                         "the passage", "give each blank its own number")
+    for index, blank in enumerate(question.blanks):
+        at = _at(question, f"blanks[{index}]")
+        if index + 1 not in numbers:
+            yield _error(at, "missing-blank", f"blank {index + 1} is listed but the passage has no {{{index + 1}}}",
+                         f"write {{{index + 1}}} where the blank goes, or remove this entry")
+        if blank.choices:
+            if len(blank.choices) < 2:
+                yield _error(at, "too-few-items", f"blank {index + 1} offers one choice", "offer 2 to 8 choices")
+            for _, text, _ in _duplicates(list(blank.choices), _same_choice):
+                yield _error(at, "duplicate-choice", f"blank {index + 1} offers {text!r} twice",
+                             "make every choice different")
+            for answer in blank.answers:
+                if answer not in blank.choices:
+                    yield _error(at, "answer-not-in-choices", f"blank {index + 1}: answer {answer!r} is not one "
+                                 "of its choices", _suggest(answer, blank.choices))
+        else:
+            for answer in blank.answers:
+                if not normalise(answer):
+                    yield _error(at, "empty-answer", f"blank {index + 1}: accepted answer {answer!r} has no letters "
+                                 "or digits", "write a word a learner could type")
+
+def _type_rules(question: AnyQuestion) -> Iterator[Finding]:
+    match question:
+        case ChoiceQuestion() | MultiQuestion():
+            yield from _check_choices(question)
+        case ShortQuestion():
+            yield from _check_short(question)
+        case OrderQuestion():
+            yield from _check_order(question)
+        case MatchQuestion():
+            yield from _check_match(question)
+        case ClozeQuestion():
+            yield from _check_cloze(question)
+        case TrueFalseQuestion() | NumberQuestion():
+            pass
+        case _:
+            assert_never(question)
 
 
 def _check_refs(refs: Sequence[SourceRef], spans_at: Callable[[int], Pos], bank: Bank) -> Iterator[Finding]:
@@ -143,9 +189,7 @@ def _check_tags(question: AnyQuestion) -> Iterator[Finding]:
 
 
 def _check_question(question: AnyQuestion, bank: Bank) -> Iterator[Finding]:
-    rule = _TYPE_RULES.get(type(question))
-    if rule is not None:
-        yield from rule(question)
+    yield from _type_rules(question)
     yield from _check_tags(question)
     yield from _check_refs(question.source, _span_finder(question.spans, "source"), bank)
     for key in ("prompt", "explanation", "hint"):

@@ -17,8 +17,10 @@ import yaml
 from quiz.bank.model import (
     AnyQuestion,
     Bank,
+    Blank,
     Choice,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -137,6 +139,12 @@ def _choice(choice: Choice) -> object:
     return {**written, "credit": choice.credit} if choice.credit else written
 
 
+def _blank(blank: Blank) -> object:
+    if len(blank.answers) == 1 and not blank.choices:
+        return blank.answers[0]
+    return {"answers": list(blank.answers), **({"choices": list(blank.choices)} if blank.choices else {})}
+
+
 def _specific(question: AnyQuestion) -> dict[str, object]:
     match question:
         case ChoiceQuestion():
@@ -154,6 +162,8 @@ def _specific(question: AnyQuestion) -> dict[str, object]:
         case NumberQuestion():
             extra: dict[str, object] = {"answer": question.answer, "tolerance": question.tolerance}
             return {**extra, "unit": question.unit} if question.unit else extra
+        case ClozeQuestion():
+            return {"passage": question.passage, "blanks": [_blank(blank) for blank in question.blanks]}
         case _:
             assert_never(question)
 

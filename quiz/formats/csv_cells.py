@@ -7,8 +7,12 @@ leading ``'``, as OWASP recommends; the reader takes it off again.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from typing import Any
+
+from quiz.bank.model import Blank
 
 COLUMNS = ("bank", "id", "type", "prompt", "options", "answer", "feedback", "tolerance", "unit",
            "explanation", "source", "tags", "difficulty", "hint")
@@ -48,3 +52,28 @@ def guard(cell: str) -> str:
 def unguard(cell: str) -> str:
     """Undo :func:`guard`: a round trip gives back the text exactly."""
     return cell[1:] if cell.startswith("'") and _needs_guard(cell[1:]) else cell
+
+
+def blanks_cell(blanks: Sequence[Blank]) -> str:
+    """A cloze's blanks as JSON, one object per blank: ``[{"answers": [...], "choices": [...]}]``."""
+    return json.dumps([{"answers": list(b.answers), **({"choices": list(b.choices)} if b.choices else {})}
+                       for b in blanks], ensure_ascii=False)
+
+
+def read_blanks_cell(cell: str) -> tuple[Blank, ...] | None:
+    """The blanks a ``blanks_cell`` wrote; None when the cell is not that JSON."""
+    try:
+        data: Any = json.loads(cell)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, list) or not data:
+        return None
+    blanks = []
+    for item in data:
+        if not isinstance(item, dict) or not isinstance(item.get("answers"), list):
+            return None
+        answers, choices = item["answers"], item.get("choices", [])
+        if not all(isinstance(text, str) for text in [*answers, *choices]) or not answers:
+            return None
+        blanks.append(Blank(answers=tuple(answers), choices=tuple(choices)))
+    return tuple(blanks)

@@ -6,7 +6,16 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.bank.model import AnyQuestion, MatchQuestion, MultiQuestion, NumberQuestion, OrderQuestion, ShortQuestion
+from quiz.bank.answers import blank_right
+from quiz.bank.model import (
+    AnyQuestion,
+    ClozeQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    ShortQuestion,
+)
 
 if TYPE_CHECKING:
     from quiz.bank.answers import Response  # checking answers is not needed to show the library
@@ -87,6 +96,14 @@ def marked_answer(question: AnyQuestion, response: Response | None) -> str:
                 else:
                     lines.append(f"✗ {pair.left} → {given or '(nothing)'}  (right: {pair.right})")
             return "\n".join(lines)
+        case ClozeQuestion(), tuple():
+            lines = []
+            for number, (blank, filled) in enumerate(zip(question.blanks, response, strict=False), 1):
+                if blank_right(blank, filled):
+                    lines.append(f"✓ ({number}) {filled}")
+                else:
+                    lines.append(f"✗ ({number}) {filled or '(empty)'}  (right: {blank.answers[0]})")
+            return "\n".join(lines)
     return describe_response(question, response)
 
 
@@ -109,6 +126,9 @@ def parts_in_words(question: AnyQuestion, response: Response | None) -> str:
         case MatchQuestion(), dict():
             right = sum(response.get(pair.left) == pair.right for pair in question.pairs)
             return f"{right} of {plural(len(question.pairs), 'pair')} matched"
+        case ClozeQuestion(), tuple():
+            right = sum(map(blank_right, question.blanks, response))
+            return f"{right} of {plural(len(question.blanks), 'blank')} right"
     return ""
 
 
@@ -119,12 +139,23 @@ def right_answer_text(question: AnyQuestion, right: Response, given: Response | 
     """
     if isinstance(question, ShortQuestion) and len(question.answers) > 1:
         return f"{question.answers[0]}  (also accepted: {', '.join(question.answers[1:])})"
+    if isinstance(question, ClozeQuestion):
+        return _filled_passage(question)
     if isinstance(question, MultiQuestion):
         ticked = given if isinstance(given, tuple) else ()
         return "\n".join(
             f"• {text}{'' if given is None or text in ticked else '  (not ticked)'}" for text in question.answers
         )
     return describe_response(question, right)
+
+
+def _filled_passage(question: ClozeQuestion) -> str:
+    """The passage read whole with each blank's answer in brackets, then what else each blank accepts."""
+    passage = "".join(part if isinstance(part, str) else f"[{question.blanks[part].answers[0]}]"
+                      for part in question.parts())
+    others = [f"({n}) {', '.join(blank.answers[1:])}" for n, blank in enumerate(question.blanks, 1)
+              if len(blank.answers) > 1 and not blank.choices]
+    return passage + (f"\nalso accepted: {'; '.join(others)}" if others else "")
 
 
 def _ordinal(number: int) -> str:
@@ -141,6 +172,8 @@ def describe_response(question: AnyQuestion, response: Response | None) -> str:
     """An answer (given or right) written out for reading, one line per part where there are parts."""
     if response is None:
         return "(not answered)"
+    if isinstance(question, ClozeQuestion) and isinstance(response, tuple):
+        return "\n".join(f"({n}) {text or '(empty)'}" for n, text in enumerate(response, 1))
     match response:
         case bool():
             return "True" if response else "False"

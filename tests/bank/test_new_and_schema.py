@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
+from quiz.bank.model import QUESTION_TYPES
 from quiz.bank.schema import schema_text
 from quiz.cli import main
 from quiz.locations import bundled_banks_dir, schema_path
@@ -53,7 +54,7 @@ def test_new_writes_a_starter_bank_that_validates_strictly(tmp_path: Path, capsy
     assert main(["validate", "--strict", str(path)]) == 0
     assert schema_errors(path) == []
     types = {q["type"] for q in yaml.safe_load(text)["questions"]}
-    assert types == {"choice", "multi", "truefalse", "short", "order", "match", "number"}
+    assert types == set(QUESTION_TYPES)
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from quiz.bank.load import load_paths
-from quiz.bank.model import QUESTION_TYPES, Bank
+from quiz.bank.model import QUESTION_TYPES, Bank, ClozeQuestion
 from quiz.locations import bundled_banks_dir
 from tests.content.report_text import REPORT, SHINGLES, digest, report_digests, runs
 
@@ -22,17 +22,29 @@ def banks() -> list[Bank]:
     return result.banks
 
 
-def test_at_least_120_questions_in_three_banks_of_25(banks: list[Bank]) -> None:
+def test_at_least_181_questions_in_three_banks_of_56(banks: list[Bank]) -> None:
     sizes = sorted(len(bank.questions) for bank in banks)
-    assert sum(sizes) >= 120
-    assert len([size for size in sizes if size >= 25]) >= 3
+    assert sum(sizes) >= 181
+    assert len([size for size in sizes if size >= 56]) >= 3
 
 
-def test_all_seven_types_used_and_four_in_each_bank(banks: list[Bank]) -> None:
+def test_every_type_used_and_four_in_each_bank(banks: list[Bank]) -> None:
     used = {question.TYPE for bank in banks for question in bank.questions}
     assert used == set(QUESTION_TYPES)
     for bank in banks:
         assert len({question.TYPE for question in bank.questions}) >= 4, bank.id
+
+
+def test_at_least_15_cloze_questions_drawn_from_the_primers(banks: list[Bank]) -> None:
+    cloze = [q for bank in banks for q in bank.questions if isinstance(q, ClozeQuestion)]
+    assert len(cloze) >= 15
+    assert all(any(isinstance(q, ClozeQuestion) for q in bank.questions) for bank in banks)
+
+
+def test_cloze_blanks_mix_typed_and_dropdowns(banks: list[Bank]) -> None:
+    blanks = [blank for bank in banks for q in bank.questions if isinstance(q, ClozeQuestion) for blank in q.blanks]
+    assert any(blank.choices for blank in blanks)
+    assert any(not blank.choices for blank in blanks)
 
 
 def test_difficulty_spread_over_one_to_three(banks: list[Bank]) -> None:

@@ -8,8 +8,10 @@ import pytest
 
 from quiz.bank.model import (
     Bank,
+    Blank,
     Choice,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -95,7 +97,7 @@ def test_round_trip_without_quiz_comments_keeps_what_moodle_keeps(bank: Bank) ->
 def test_moodle_documented_examples_import_with_right_types_and_answers() -> None:
     questions, notes = read((FIXTURES / "moodle_examples.gift").read_text(encoding="utf-8"))
     kinds = [type(q) for q in questions]
-    assert kinds == [ChoiceQuestion, MultiQuestion, TrueFalseQuestion, ShortQuestion, ChoiceQuestion,
+    assert kinds == [ChoiceQuestion, MultiQuestion, TrueFalseQuestion, ShortQuestion, ClozeQuestion,
                      MatchQuestion, NumberQuestion, NumberQuestion, NumberQuestion, TrueFalseQuestion,
                      ShortQuestion]
     gas, primes, pacific, gold, paris, capitals, light, dice, wall, water, iron = questions
@@ -105,7 +107,8 @@ def test_moodle_documented_examples_import_with_right_types_and_answers() -> Non
     assert primes.answers == ("2", "3")
     assert pacific.answer is True
     assert gold.answers == ("Au",)
-    assert paris.prompt == "The French capital is _____, on the Seine." and paris.answer == "Paris"
+    assert isinstance(paris, ClozeQuestion) and paris.passage == "The French capital is {1}, on the Seine."
+    assert paris.blanks == (Blank(answers=("Paris",), choices=("Paris", "Lyon", "Marseille")),)
     assert [(p.left, p.right) for p in capitals.pairs] == [("Kenya", "Nairobi"), ("Peru", "Lima"),
                                                           ("Nepal", "Kathmandu")]
     assert (light.answer, light.tolerance) == (300000, 1000)

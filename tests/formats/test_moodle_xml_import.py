@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.model import Bank, ChoiceQuestion, MultiQuestion, NumberQuestion, ShortQuestion, TrueFalseQuestion
+from quiz.bank.model import (
+    Bank,
+    ChoiceQuestion,
+    ClozeQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
 from quiz.cli import main
 from quiz.formats.exports.moodle_xml import export_moodle_xml
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -77,11 +85,22 @@ def test_moodles_category_fixtures_give_tags_and_skip_the_essays_with_a_note() -
                                                                             "Testing Rho Question"]
 
 
-def test_moodles_cloze_fixtures_are_skipped_with_a_note_each() -> None:
+def test_moodles_broken_cloze_fixtures_are_each_an_error_at_its_line() -> None:
     broken = fixture("broken_cloze_questions.xml")
-    assert [n.line for n in broken.notes if "cloze" in n.message] == [4, 20, 36, 52, 68]
+    assert broken.questions == ()
+    assert [e.line for e in broken.errors] == [4, 20, 36, 52, 68]
+    assert "fewer than two choices" in broken.errors[2].message and "not a number" in broken.errors[4].message
+
+
+def test_moodles_embedded_answers_become_a_cloze_with_what_was_left_out_noted() -> None:
+    [cloze] = [q for q in fixture("multianswer.xml").questions if isinstance(q, ClozeQuestion)]
+    assert cloze.passage.endswith("* Phoenix: {4}\nThe capital of France is {5}.")
+    assert [b.answers for b in cloze.blanks] == [("California",), ("Arizona",), ("California",), ("Arizona",),
+                                                 ("Paris",)]
+    assert cloze.blanks[0].choices == ("California", "Arizona") and cloze.blanks[4].choices == ()
     mixed = fixture("sample_questions_with_old_image_tag.xml")
-    assert len(mixed.questions) == 1 and any("cloze" in n.message for n in mixed.notes)
+    assert [type(q).__name__ for q in mixed.questions] == ["ClozeQuestion", "ChoiceQuestion"]
+    assert (16, "blank 5: partial credit for an answer left out") in [(n.line, n.message) for n in mixed.notes]
 
 
 def test_moodles_invalid_grades_fixture_is_an_error_with_its_line() -> None:

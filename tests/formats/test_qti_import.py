@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.model import Bank, Choice, ChoiceQuestion, MatchQuestion, MultiQuestion, NumberQuestion, SourceRef
+from quiz.bank.model import (
+    Bank,
+    Choice,
+    ChoiceQuestion,
+    ClozeQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    SourceRef,
+)
 from quiz.cli import main
 from quiz.formats.exports.qti import export_qti
 from quiz.formats.imports import qti
@@ -64,20 +73,36 @@ NUMBER = item("numerical_question", '''
 </respcondition></resprocessing>''')
 
 ESSAY = item("essay_question", '<presentation><material><mattext>Discuss.</mattext></material></presentation>')
-BLANKS = item("fill_in_multiple_blanks_question", '<presentation><material><mattext>[a] b</mattext></material>'
-              '</presentation>')
+BLANKS = item("fill_in_multiple_blanks_question", '''
+<presentation><material><mattext texttype="text/html">&lt;p&gt;KFOR came in [month] 1999, NATO's [what].&lt;/p&gt;
+</mattext></material>
+<response_lid ident="response_month"><material><mattext>month</mattext></material><render_choice>
+<response_label ident="11"><material><mattext texttype="text/plain">June</mattext></material></response_label>
+<response_label ident="12"><material><mattext texttype="text/plain">Jun</mattext></material></response_label>
+</render_choice></response_lid>
+<response_lid ident="response_what"><material><mattext>what</mattext></material><render_choice>
+<response_label ident="21"><material><mattext texttype="text/plain">force</mattext></material></response_label>
+</render_choice></response_lid></presentation>
+<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>
+<respcondition><conditionvar><varequal respident="response_month">11</varequal></conditionvar>
+<setvar varname="SCORE" action="Add">50.00</setvar></respcondition>
+<respcondition><conditionvar><varequal respident="response_month">12</varequal></conditionvar>
+<setvar varname="SCORE" action="Add">50.00</setvar></respcondition>
+<respcondition><conditionvar><varequal respident="response_what">21</varequal></conditionvar>
+<setvar varname="SCORE" action="Add">50.00</setvar></respcondition></resprocessing>''')
 
 
 def test_canvas_items_import_with_answers_feedback_and_the_quiz_title_as_a_tag() -> None:
     imported = read(canvas_zip(("Geografia e Kosovës", CHOICE + NUMBER), ("Second quiz", ESSAY + BLANKS)))
-    choice, number = imported.questions
+    choice, number, blanks = imported.questions
     assert isinstance(choice, ChoiceQuestion) and choice.prompt == "Which city?" and choice.answer == "Prishtina"
     assert [(c.text, c.feedback) for c in choice.choices] == [("Prishtina", ""), ("Belgrade", "Not that one.")]
     assert choice.explanation == "It is the capital." and choice.tags == ("geografia-e-kosovës",)
     assert isinstance(number, NumberQuestion) and (number.answer, number.tolerance) == (1999, 1)
     notes = [n.message for n in imported.notes]
     assert "essay question skipped: quiz has no free-text questions" in notes
-    assert "fill-in-multiple-blanks question skipped: quiz has no cloze type yet" in notes
+    assert isinstance(blanks, ClozeQuestion) and blanks.passage == "KFOR came in {1} 1999, NATO's {2}."
+    assert [(b.answers, b.choices) for b in blanks.blanks] == [(("June", "Jun"), ()), (("force",), ())]
 
 
 def test_our_qti_export_of_two_banks_imports_back_as_one_bank() -> None:

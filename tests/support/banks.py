@@ -8,8 +8,10 @@ from quiz.bank.answers import Response
 from quiz.bank.model import (
     AnyQuestion,
     Bank,
+    Blank,
     Choice,
     ChoiceQuestion,
+    ClozeQuestion,
     GlossaryEntry,
     MatchQuestion,
     MultiQuestion,
@@ -83,9 +85,19 @@ class Example:
     partly: Response | None = None
 
 
+def cloze_example(bank_id: str = "demo") -> ClozeQuestion:
+    """Two blanks, one typed and one a dropdown; not in every_type(), whose seven the app tests count."""
+    return ClozeQuestion(
+        **_common(bank_id, "cloze", "Fill in the blanks.", ("geography",), 2),
+        passage="The attack was near {1}, a village in the municipality of {2}.",
+        blanks=(Blank(answers=("Banjska", "Banjskë")), Blank(answers=("Zvečan",), choices=("Leposavić", "Zvečan"))),
+    )
+
+
 def _examples() -> dict[type[AnyQuestion], Example]:
     choice, multi, truefalse, short, order, match, number = every_type("demo")
     return {
+        ClozeQuestion: Example(cloze_example(), ("nowhere", "Leposavić"), ("Banjskë", "Leposavić")),
         ChoiceQuestion: Example(choice, "Zvečan"),
         MultiQuestion: Example(multi, ("3", "5"), ("2",)),
         TrueFalseQuestion: Example(truefalse, False),

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from quiz.bank.model import (
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -61,7 +62,18 @@ def keys_for_right_answer(app: QuizApp) -> list[str]:
         case MatchQuestion():
             rights = widget.rights
             return [str(rights.index(pair.right) + 1) for pair in question.pairs]
+        case ClozeQuestion():
+            return _cloze_keys(question, [blank.answers[0] for blank in question.blanks])
     raise AssertionError(f"no keys for {question.TYPE}")
+
+
+def _cloze_keys(question: ClozeQuestion, fills: list[str]) -> list[str]:
+    """Each blank in turn: type it, or press the number of its choice; Tab to the next."""
+    keys: list[str] = []
+    for index, (blank, fill) in enumerate(zip(question.blanks, fills, strict=True)):
+        keys += [str(blank.choices.index(fill) + 1)] if blank.choices else list(fill)
+        keys += ["tab"] if index < len(question.blanks) - 1 else []
+    return keys
 
 
 def _order_keys(shown: list[str], wanted: list[str]) -> list[str]:
@@ -103,6 +115,10 @@ def keys_for_wrong_answer(app: QuizApp) -> list[str]:
             return ["shift+down", "shift+up"]  # moved and moved back: never shown in the right order
         case MatchQuestion():
             return ["1"] * len(question.pairs)
+        case ClozeQuestion():
+            wrong = [next(c for c in b.choices if c not in b.answers) if b.choices else "nowhere"
+                     for b in question.blanks]
+            return _cloze_keys(question, wrong)
     raise AssertionError(f"no keys for {question.TYPE}")
 
 

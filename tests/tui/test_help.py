@@ -87,7 +87,7 @@ def _table_rows(path: Path, header: str) -> list[tuple[str, str]]:
 
 README_WHERE = {
     "progress (`p`)": "progress", "choice / multi": "question", "truefalse": "question",
-    "short / number": "question", "order": "question", "match": "question",
+    "short / number": "question", "order": "question", "match": "question", "cloze": "question",
 }
 
 

@@ -19,7 +19,9 @@ import genanki  # type: ignore[import-untyped]
 from quiz.bank.model import (
     AnyQuestion,
     Bank,
+    Blank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -36,6 +38,9 @@ FIELDS = ("Id", "Question", "Answer", "Explanation", "Source", "Hint")
 _FRONT = "{{Question}}{{#Hint}}<div class=hint>{{hint:Hint}}</div>{{/Hint}}"
 _BACK = ('{{FrontSide}}<hr id="answer">{{Answer}}<div class=explanation>{{Explanation}}</div>'
          "<div class=source>Source: {{Source}}</div>")
+_CLOZE_FRONT = "{{cloze:Question}}{{#Hint}}<div class=hint>{{hint:Hint}}</div>{{/Hint}}"
+_CLOZE_BACK = ('{{cloze:Question}}<hr id="answer"><div class=explanation>{{Explanation}}</div>'
+               "<div class=source>Source: {{Source}}</div>")
 _CSS = (".card { font-family: sans-serif; font-size: 18px; text-align: left; }\n"
         ".explanation { margin-top: 1em; }\n.source { margin-top: 1em; font-size: 14px; color: #666; }")
 
@@ -58,6 +63,20 @@ def anki_tag(tag: str) -> str:
 def _list(items: Sequence[str], ordered: bool = False) -> str:
     tag = "ol" if ordered else "ul"
     return f"<{tag}>" + "".join(f"<li>{to_html(item)}</li>" for item in items) + f"</{tag}>"
+
+
+def _cloze_deletion(number: int, blank: Blank) -> str:
+    """``{{c1::Banjska}}``, with the dropdown's choices as the hint Anki shows in the gap."""
+    answer = blank.answers[0].replace("}}", "} }").replace("::", ": :")
+    hint = " / ".join(blank.choices).replace("}}", "} }").replace("::", ": :")
+    shown = f"::{to_html(hint)}" if hint else ""
+    return f"{{{{c{number}::{to_html(answer)}{shown}}}}}"
+
+
+def cloze_text(question: ClozeQuestion) -> str:
+    """The passage in Anki's cloze syntax: one card per blank, as Anki's own Cloze note type makes."""
+    return "".join(to_html(part) if isinstance(part, str) else _cloze_deletion(part + 1, question.blanks[part])
+                   for part in question.parts())
 
 
 def _front_back(question: AnyQuestion) -> tuple[str, str]:
@@ -86,6 +105,8 @@ def _front_back(question: AnyQuestion) -> tuple[str, str]:
             unit = f" {to_html(question.unit)}" if question.unit else ""
             within = f" (± {number_text(question.tolerance)})" if question.tolerance else ""
             return prompt, f"{number_text(question.answer)}{unit}{within}"
+        case ClozeQuestion():
+            return prompt + f"<div class=passage>{cloze_text(question)}</div>", ""
         case _:
             assert_never(question)
 
@@ -99,16 +120,26 @@ def _model(bank: Bank) -> genanki.Model:
     )
 
 
+def _cloze_model(bank: Bank) -> genanki.Model:
+    """Anki's Cloze note type (one card per ``{{cN::…}}``) with quiz's fields."""
+    return genanki.Model(
+        stable_id("quiz-cloze-model", bank.id), f"quiz cloze: {bank.title}",
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": "Cloze", "qfmt": _CLOZE_FRONT, "afmt": _CLOZE_BACK}],
+        css=_CSS, sort_field_index=1, model_type=genanki.Model.CLOZE,
+    )
+
+
 def _deck(bank: Bank) -> genanki.Deck:
     deck = genanki.Deck(stable_id("quiz-deck", bank.id), bank.title, description=to_html(bank.description))
-    model = _model(bank)
+    model, cloze_model = _model(bank), _cloze_model(bank)
     for question in bank.questions:
         front, back = _front_back(question)
         tags = [anki_tag(t) for t in question.tags]
         if question.difficulty is not None:
             tags.append(f"difficulty-{question.difficulty}")
         deck.add_note(genanki.Note(
-            model=model,
+            model=cloze_model if isinstance(question, ClozeQuestion) else model,
             fields=[question.id, front, back, to_html(question.explanation), sources_html(bank, question),
                     to_html(question.hint)],
             tags=tags, guid=note_guid(bank.id, question.id),

@@ -14,6 +14,7 @@ from quiz.bank.model import (
     AnyQuestion,
     Bank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -22,7 +23,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
-from quiz.formats.csv_cells import COLUMNS, guard, join_items
+from quiz.formats.csv_cells import COLUMNS, blanks_cell, guard, join_items
 from quiz.formats.exports.losses import Exported, all_questions, bank_losses
 
 
@@ -46,6 +47,8 @@ def _cells(question: AnyQuestion) -> dict[str, str]:
         case NumberQuestion():
             return {"answer": number_text(question.answer), "tolerance": number_text(question.tolerance),
                     "unit": question.unit}
+        case ClozeQuestion():
+            return {"options": join_items([question.passage]), "answer": blanks_cell(question.blanks)}
         case _:
             assert_never(question)
 

@@ -16,6 +16,7 @@ from quiz.bank.model import (
     AnyQuestion,
     Bank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -90,6 +91,11 @@ def _answers(question: AnyQuestion) -> list[str]:
             return [f"={position} -> {_right(item)}" for position, item in enumerate(question.items, 1)]
         case NumberQuestion():
             return [f"#{number_text(question.answer)}:{number_text(question.tolerance)}"]
+        case ClozeQuestion():
+            [blank] = question.blanks
+            if not blank.choices:
+                return [f"={escape(answer)}" for answer in blank.answers]
+            return [("=" if text in blank.answers else "~") + escape(text) for text in blank.choices]
         case _:
             assert_never(question)
 
@@ -105,6 +111,9 @@ def question_meta(question: AnyQuestion) -> dict[str, object]:
         meta["unit"] = question.unit
     if isinstance(question, OrderQuestion):
         meta["type"] = "order"
+    if isinstance(question, ClozeQuestion):
+        meta["type"] = "cloze"
+        meta["prompt"] = question.prompt
     return meta
 
 
@@ -121,16 +130,25 @@ def _text_format(question: AnyQuestion) -> str:
 def question_text(question: AnyQuestion) -> str:
     """One question: its comment lines, then ``::id::prompt {answers ####explanation}``."""
     labels = [f"[id:{question.id}]", *(f"[tag:{tag}]" for tag in question.tags)]
+    text = question.passage if isinstance(question, ClozeQuestion) else question.prompt
+    before, after = escape(text) + " ", ""
+    if isinstance(question, ClozeQuestion):
+        # GIFT's missing-word form: the answers stand where the one blank is.
+        before, _, after = (escape(part) for part in question.passage.partition("{1}"))
     lines = [
         "// " + " ".join(labels),
         QUESTION_COMMENT + json.dumps(question_meta(question), ensure_ascii=False),
-        f"::{escape(question.id)}::{_text_format(question) or _prefix(question.prompt)}"
-        f"{escape(question.prompt)} {{",
+        f"::{escape(question.id)}::{_text_format(question) or _prefix(text)}{before}{{",
         *(f"  {answer}" for answer in _answers(question)),
         f"  ####{_field(question.explanation)}",
-        "}",
+        "}" + after,
     ]
     return "\n".join(lines)
+
+
+def _holds(question: AnyQuestion) -> bool:
+    """GIFT holds every type but a cloze of more than one blank."""
+    return not isinstance(question, ClozeQuestion) or len(question.blanks) == 1
 
 
 def _losses(question: AnyQuestion) -> list[Loss]:
@@ -147,6 +165,9 @@ def _losses(question: AnyQuestion) -> list[Loss]:
             question, "type",
             "order becomes a match of position -> item; partial credit for a nearly right order is lost",
         ))
+    if not _holds(question):
+        return [question_loss(question, "type", "GIFT holds a cloze of one blank only (its missing-word form); "
+                              "this question is left out: export it to Moodle XML instead")]
     return losses
 
 
@@ -156,8 +177,9 @@ def export_gift(banks: Sequence[Bank]) -> Exported:
     for bank in banks:
         parts.append(f"$CATEGORY: {category_path(bank)}")
         parts.append(BANK_COMMENT + json.dumps(bank_info(bank), ensure_ascii=False))
-        parts.extend(question_text(question) for question in bank.questions)
+        parts.extend(question_text(question) for question in bank.questions if _holds(question))
     questions = all_questions(banks)
     losses = [loss for question in questions for loss in _losses(question)]
     losses += bank_losses(banks, "GIFT", kept=True)
-    return Exported(("\n\n".join(parts) + "\n").encode(), tuple(losses), len(questions))
+    written = sum(map(_holds, questions))
+    return Exported(("\n\n".join(parts) + "\n").encode(), tuple(losses), written)

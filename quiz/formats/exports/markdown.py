@@ -10,7 +10,9 @@ from typing import assert_never
 from quiz.bank.model import (
     AnyQuestion,
     Bank,
+    Blank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -36,6 +38,12 @@ def _letters(count: int) -> list[str]:
     return [chr(ord("A") + n) for n in range(count)]
 
 
+def _gap(number: int, blank: Blank) -> str:
+    """A numbered line to write on, with a dropdown's choices to pick from."""
+    choices = f" [{' / '.join(md(text) for text in blank.choices)}]" if blank.choices else ""
+    return f"({number}) ________{choices}"
+
+
 def _question(number: int, question: AnyQuestion) -> list[str]:
     lines = [f"**{number}.** {md(question.prompt)}", ""]
     match question:
@@ -59,6 +67,9 @@ def _question(number: int, question: AnyQuestion) -> list[str]:
             lines += [f"| {n}. {md(p.left)} | ___ | {letter}. | {md(right)} |"
                       for n, (p, letter, right) in enumerate(
                           zip(question.pairs, _letters(len(rights)), rights, strict=True), 1)]
+        case ClozeQuestion():
+            lines += ["".join(md(part) if isinstance(part, str) else _gap(part + 1, question.blanks[part])
+                              for part in question.parts())]
         case _:
             assert_never(question)
     return [*lines, ""]
@@ -84,6 +95,9 @@ def _answer(question: AnyQuestion) -> str:
             return " → ".join(md(item) for item in question.items)
         case MatchQuestion():
             return "; ".join(f"{md(p.left)} → {md(p.right)}" for p in question.pairs)
+        case ClozeQuestion():
+            return "; ".join(f"({n}) " + " / ".join(md(a) for a in blank.answers)
+                             for n, blank in enumerate(question.blanks, 1))
         case _:
             assert_never(question)
 

@@ -16,6 +16,7 @@ from quiz.bank.model import (
     AnyQuestion,
     Bank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -25,7 +26,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.text import number_text
 from quiz.bank.write import plain
-from quiz.formats import moodle
+from quiz.formats import moodle, moodle_cloze
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
@@ -50,6 +51,8 @@ def _moodle_type(question: AnyQuestion) -> str:
             return "matching"
         case NumberQuestion():
             return "numerical"
+        case ClozeQuestion():
+            return "multianswer"
         case _:
             assert_never(question)
 
@@ -119,14 +122,25 @@ def _body(element: ET.Element, question: AnyQuestion) -> None:
                 _simple(unit, "unit_name", question.unit)
                 _simple(element, "showunits", "3")
                 _simple(element, "unitsleft", "0")
+        case ClozeQuestion():
+            pass  # the blanks are embedded in the question text
         case _:
             assert_never(question)
+
+
+def _embedded_passage(question: ClozeQuestion) -> str:
+    return "".join(to_html(part) if isinstance(part, str) else moodle_cloze.embedded(question.blanks[part])
+                   for part in question.parts())
 
 
 def question_element(bank: Bank, question: AnyQuestion) -> ET.Element:
     element = ET.Element("question", {"type": _moodle_type(question)})
     _text(element, "name", question.id, html=False)
-    _text(element, "questiontext", question.prompt)
+    if isinstance(question, ClozeQuestion):
+        holder = ET.SubElement(element, "questiontext", {"format": "html"})
+        ET.SubElement(holder, "text").text = f"<p>{to_html(question.prompt)}</p><p>{_embedded_passage(question)}</p>"
+    else:
+        _text(element, "questiontext", question.prompt)
     general = ET.SubElement(element, "generalfeedback", {"format": "html"})
     ET.SubElement(general, "text").text = feedback_html(bank, question)
     _simple(element, "defaultgrade", "1")

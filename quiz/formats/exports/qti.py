@@ -19,6 +19,7 @@ from quiz.bank.model import (
     AnyQuestion,
     Bank,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -58,6 +59,9 @@ def canvas_type(question: AnyQuestion) -> str:
             return "numerical_question"
         case MatchQuestion() | OrderQuestion():
             return "matching_question"
+        case ClozeQuestion():
+            dropdowns = all(blank.choices for blank in question.blanks)
+            return "multiple_dropdowns_question" if dropdowns else "fill_in_multiple_blanks_question"
         case _:
             assert_never(question)
 
@@ -184,10 +188,42 @@ def _pairs(question: MatchQuestion | OrderQuestion, presentation: ET.Element,
     return right_ids
 
 
+def _blank_name(index: int) -> str:
+    return f"blank{index + 1}"
+
+
+def _prompt_html(question: AnyQuestion) -> str:
+    """The prompt; a cloze adds its passage with each blank written ``[blank1]``, as Canvas marks them."""
+    if not isinstance(question, ClozeQuestion):
+        return to_html(question.prompt)
+    passage = "".join(to_html(part) if isinstance(part, str) else f"[{_blank_name(part)}]"
+                      for part in question.parts())
+    return f"<p>{to_html(question.prompt)}</p><p>{passage}</p>"
+
+
+def _blanks(question: ClozeQuestion, presentation: ET.Element, processing: ET.Element) -> list[str]:
+    """One response per blank: its accepted answers (Canvas's typed blanks) or its dropdown's choices."""
+    dropdowns = all(blank.choices for blank in question.blanks)
+    share = number_text(round(100 / len(question.blanks), 2))
+    answer_ids: list[str] = []
+    for index, blank in enumerate(question.blanks):
+        texts = list(blank.choices) if dropdowns else list(blank.answers)
+        ids = [ident(question.id, _blank_name(index), str(n)) for n in range(len(texts))]
+        answer_ids += ids
+        response = f"response_{_blank_name(index)}"
+        _choice_list(presentation, response, list(zip(ids, texts, strict=True)), prompt=_blank_name(index))
+        holder = _condition(processing, share, action="Add", stop=False)
+        right = [answer_id for answer_id, text in zip(ids, texts, strict=True) if text in blank.answers]
+        alternatives = _sub(holder, "or") if len(right) > 1 else holder
+        for answer_id in right:
+            _sub(alternatives, "varequal", {"respident": response}, answer_id)
+    return answer_ids
+
+
 def _item(bank: Bank, question: AnyQuestion) -> ET.Element:
     item = ET.Element("item", {"ident": ident(bank.id, question.id), "title": question.id})
     presentation = ET.Element("presentation")
-    _material(presentation, to_html(question.prompt))
+    _material(presentation, _prompt_html(question))
     processing = ET.Element("resprocessing")
     decvar = {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"}
     _sub(_sub(processing, "outcomes"), "decvar", decvar)
@@ -203,6 +239,8 @@ def _item(bank: Bank, question: AnyQuestion) -> ET.Element:
             _number(question, presentation, processing)
         case MatchQuestion() | OrderQuestion():
             answer_ids = _pairs(question, presentation, processing)
+        case ClozeQuestion():
+            answer_ids = _blanks(question, presentation, processing)
         case _:
             assert_never(question)
     _metadata(item, question, answer_ids)
@@ -274,6 +312,10 @@ def _losses(question: AnyQuestion) -> list[Loss]:
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(question, "type", "order becomes a matching question of position -> "
                                     "item; partial credit for a nearly right order is lost"))
+    if isinstance(question, ClozeQuestion) and any(b.choices for b in question.blanks) and not all(
+            b.choices for b in question.blanks):
+        losses.append(question_loss(question, "blanks", "Canvas cannot mix typed blanks and dropdowns in one "
+                                    "question: the dropdowns become typed blanks"))
     return losses
 
 

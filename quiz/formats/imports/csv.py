@@ -10,23 +10,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from quiz.bank.model import (
+    QUESTION_TYPES,
     AnyQuestion,
     Choice,
-    ChoiceQuestion,
-    MatchQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    OrderQuestion,
     Pair,
-    ShortQuestion,
     Source,
     SourceRef,
     StudyNotes,
-    TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER_MARK
 from quiz.formats.bank_info import BankInfo
-from quiz.formats.csv_cells import COLUMNS, MAX_CELL, split_items, unguard
+from quiz.formats.csv_cells import COLUMNS, MAX_CELL, read_blanks_cell, split_items, unguard
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 
 
@@ -57,6 +51,12 @@ def _specific(kind: str, row: dict[str, str], line: int, ctx: ImportContext) -> 
         return {"answers": tuple(answers)}
     if kind == "order":
         return {"items": tuple(options)}
+    if kind == "cloze":
+        blanks = read_blanks_cell(row["answer"])
+        if blanks is None or len(options) != 1:
+            raise FormatError(ctx.path, line, "a cloze row needs its passage in options and its blanks as JSON "
+                              "in answer", 'write answer like [{"answers": ["Banjska"]}], one object per blank')
+        return {"passage": options[0], "blanks": blanks}
     if kind == "match":
         if len(options) != len(answers):
             raise FormatError(ctx.path, line, f"{len(options)} left items but {len(answers)} right items",
@@ -66,16 +66,11 @@ def _specific(kind: str, row: dict[str, str], line: int, ctx: ImportContext) -> 
             "tolerance": _number(row["tolerance"] or "0", "tolerance", line, ctx), "unit": row["unit"]}
 
 
-_CLASSES: dict[str, type[AnyQuestion]] = {cls.TYPE: cls for cls in (
-    ChoiceQuestion, MultiQuestion, TrueFalseQuestion, ShortQuestion, OrderQuestion, MatchQuestion,
-    NumberQuestion)}
-
-
 def _question(row: dict[str, str], line: int, ctx: ImportContext) -> AnyQuestion:
     kind = row["type"].strip().lower()
-    if kind not in _CLASSES:
+    if kind not in QUESTION_TYPES:
         raise FormatError(ctx.path, line, f"unknown type {row['type']!r}",
-                          f"use one of: {', '.join(_CLASSES)}")
+                          f"use one of: {', '.join(QUESTION_TYPES)}")
     refs = []
     for text in row["source"].split():
         ref = SourceRef.parse(text)
@@ -88,7 +83,7 @@ def _question(row: dict[str, str], line: int, ctx: ImportContext) -> AnyQuestion
         raise FormatError(ctx.path, line, f"difficulty {difficulty!r} is not 1, 2 or 3", "leave it empty or "
                           "write 1, 2 or 3")
     prompt = row["prompt"]
-    return _CLASSES[kind](
+    return QUESTION_TYPES[kind](
         id=row["id"].strip() or ctx.new_id(line, prompt=prompt), prompt=prompt,
         explanation=row["explanation"], source=tuple(refs) or ctx.source, tags=tuple(row["tags"].split()),
         difficulty=int(difficulty) if difficulty else None, hint=row["hint"],

@@ -17,8 +17,10 @@ from typing import Any
 
 from quiz.bank.model import (
     AnyQuestion,
+    Blank,
     Choice,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -188,6 +190,8 @@ class _Parts:
     answers_line: int
     text_format: str
     labels: dict[str, Any]
+    missing_word: tuple[str, str] | None = None
+    """The text before and after the braces of a missing-word question, which becomes a cloze."""
 
     def error(self, ctx: ImportContext, message: str, hint: str) -> FormatError:
         return FormatError(ctx.path, self.answers_line, message, hint)
@@ -237,6 +241,28 @@ def _question(parts: _Parts, ctx: ImportContext) -> AnyQuestion | None:
             ctx.note(parts.line, "true/false feedback dropped: quiz shows the explanation instead")
         return TrueFalseQuestion(**_common(parts, ctx), answer=_TRUE_FALSE[head.strip()])
     return _short(parts, body, ctx)
+
+
+def _as_cloze(parts: _Parts, question: AnyQuestion | None, ctx: ImportContext) -> AnyQuestion | None:
+    """A missing-word question (text after the braces) as a cloze of one blank, when its answer is
+    typed or picked; other types keep the blank in their prompt as _____."""
+    if parts.missing_word is None or question is None:
+        return question
+    before, after = parts.missing_word
+    gap = "" if after[:1] in tuple(".,;:!?") else " "
+    passage = f"{before}{' ' if before else ''}{{1}}{gap}{after}".strip()
+    common = {**_common(parts, ctx), "prompt": parts.labels.get("prompt") or "Fill in the blank."}
+    match question:
+        case ShortQuestion():
+            blank = Blank(answers=question.answers)
+        case ChoiceQuestion():
+            if any(c.feedback or c.credit for c in question.choices):
+                ctx.note(parts.line, "per-choice feedback and partial credit dropped: a cloze blank has none")
+            blank = Blank(answers=(question.answer,), choices=tuple(c.text for c in question.choices))
+        case _:
+            ctx.note(parts.line, "missing-word question: the blank is shown as _____")
+            return question
+    return ClozeQuestion(**common, passage=passage, blanks=(blank,))
 
 
 def _common(parts: _Parts, ctx: ImportContext) -> dict[str, Any]:
@@ -415,7 +441,7 @@ def _labels(block: _Block, info: BankInfo | None, ctx: ImportContext) -> dict[st
 def _meta(meta: dict[str, Any], info: BankInfo | None) -> dict[str, Any]:
     """What quiz's own export kept in a ``// quiz:`` comment; source references only if their sources
     came along in a ``// quiz-bank:`` comment."""
-    labels: dict[str, Any] = {key: str(meta[key]) for key in ("hint", "unit", "type") if meta.get(key)}
+    labels: dict[str, Any] = {key: str(meta[key]) for key in ("hint", "unit", "type", "prompt") if meta.get(key)}
     if meta.get("difficulty") in (1, 2, 3):
         labels["difficulty"] = meta["difficulty"]
     refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
@@ -459,10 +485,11 @@ def _parts(block: _Block, labels: dict[str, Any], ctx: ImportContext) -> _Parts 
     stem, answers, tail = text[:opening], text[opening + 1:closing], text[closing + 1:]
     text_format = strip_format(stem.strip())[1] or "moodle"
     prompt = _field(stem, "moodle", block.start, ctx)
+    missing_word = None
     if tail.strip():
         after = _field(f"[{text_format}]{tail}", text_format, block.start, ctx)
+        missing_word = (prompt, after)
         prompt = f"{prompt} _____{'' if after[:1] in tuple('.,;:!?') else ' '}{after}".strip()
-        ctx.note(block.start, "missing-word question: the blank is shown as _____")
     if text_format in ("html", "markdown"):
         ctx.note(block.start, f"[{text_format}] text converted to plain text")
     prompt = prompt or title
@@ -473,7 +500,7 @@ def _parts(block: _Block, labels: dict[str, Any], ctx: ImportContext) -> _Parts 
     return _Parts(
         line=block.start, title=title, prompt=prompt, explanation=explanation or PLACEHOLDER,
         answers=answers[:general] if general >= 0 else answers, answers_line=block.brace_line or block.start,
-        text_format=text_format, labels=labels,
+        text_format=text_format, labels=labels, missing_word=missing_word,
     )
 
 
@@ -507,7 +534,7 @@ def read_gift(text: str, ctx: ImportContext) -> Imported:
             if not block.lines:
                 continue
             parts = _parts(block, _labels(block, info, ctx), ctx)
-            question = _question(parts, ctx) if parts is not None else None
+            question = _as_cloze(parts, _question(parts, ctx), ctx) if parts is not None else None
         except FormatError as error:
             ctx.error(error)
             continue

@@ -2,7 +2,8 @@
 
 Read as Moodle's ``question/format/xml/format.php`` reads it: categories become tags, the general
 feedback the explanation, answers and feedback are read in their own text format. Types quiz cannot
-hold (essay, description, calculated, drag and drop, cloze, ...) are skipped with a note naming each.
+hold (essay, description, calculated, drag and drop, ...) are skipped with a note naming each;
+embedded answers (multianswer) become cloze questions.
 The XML parser refuses entity declarations, so an XML bomb is an error, never expanded.
 """
 
@@ -16,8 +17,10 @@ from typing import Any
 
 from quiz.bank.model import (
     AnyQuestion,
+    Blank,
     Choice,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -28,10 +31,10 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER
-from quiz.formats import moodle
+from quiz.formats import moodle, moodle_cloze
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.exports.moodle_xml import QUIZ_BANK, QUIZ_META
-from quiz.formats.html import explanation_from_feedback, from_html
+from quiz.formats.html import explanation_from_feedback, from_html, to_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 from quiz.formats.imports.safe_xml import parse_xml
 from quiz.formats.rich_text import to_text
@@ -40,8 +43,6 @@ _FORMATS = {"html": "html", "moodle_auto_format": "moodle", "plain_text": "plain
 _SKIPPED = {
     "essay": "essay question skipped: quiz has no free-text questions",
     "description": "description (text without answers) skipped",
-    "multianswer": "cloze (embedded answers) question skipped: quiz has no cloze type yet",
-    "cloze": "cloze (embedded answers) question skipped: quiz has no cloze type yet",
     "random": "random question placeholder skipped",
     "randomsamatch": "random short-answer matching question skipped",
 }
@@ -230,6 +231,40 @@ def _match(question: _Question, common: dict[str, Any], order: bool) -> AnyQuest
     return MatchQuestion(**common, pairs=tuple(pairs))
 
 
+def _cloze(question: _Question, common: dict[str, Any]) -> AnyQuestion:
+    """Embedded answers: each blank becomes ``{n}`` in the passage and an entry of ``blanks``."""
+    node = question.element.find("questiontext")
+    raw = (node.findtext("text") if node is not None else "") or ""
+    prompt = str(_meta(question).get("prompt") or "")
+    own_prefix = f"<p>{to_html(prompt)}</p>"
+    if question.ours and prompt and raw.startswith(own_prefix):
+        raw = raw[len(own_prefix) :].removeprefix("<p>").removesuffix("</p>")
+    blanks: list[Blank] = []
+
+    def placed(found: re.Match[str]) -> str:
+        read = moodle_cloze.read(found.group(2), found.group(3))
+        if read.blank is None:
+            raise question.error(f"blank {len(blanks) + 1}: {read.dropped[0]}, which quiz cannot hold",
+                                 "make it a short-answer or a multiple-choice blank")
+        blanks.append(read.blank)
+        for what in read.dropped:
+            question.note(f"blank {len(blanks)}: {what} left out")
+        return f"{{{len(blanks)}}}"
+
+    marked = moodle_cloze.EMBEDDED.sub(placed, raw)
+    if not blanks:
+        raise question.error("an embedded-answers question without blanks", "add a blank like {1:SHORTANSWER:=answer}")
+    if question.ours:
+        passage = from_html(marked)
+    else:
+        plain = to_text(marked, _FORMATS.get(node.get("format", "html") if node is not None else "html", "html"))
+        for medium in plain.media:
+            question.note(f"{medium} left out: a bank holds text only")
+        passage = plain.text
+    return ClozeQuestion(**{**common, "prompt": prompt or "Fill in the blanks."}, passage=passage.strip(),
+                         blanks=tuple(blanks))
+
+
 def _ordering(question: _Question, common: dict[str, Any]) -> AnyQuestion:
     items = [question.text(a) for a in question.element.findall("answer")]
     return OrderQuestion(**common, items=tuple(i for i in items if i))
@@ -246,10 +281,12 @@ def _read(question: _Question, kind: str, common: dict[str, Any]) -> AnyQuestion
         return _number(question, common)
     if kind == "matching":
         return _match(question, common, order=_meta(question).get("type") == "order")
+    if kind in ("multianswer", "cloze"):
+        return _cloze(question, common)
     return _ordering(question, common)
 
 
-_TYPES = ("multichoice", "truefalse", "shortanswer", "numerical", "matching", "ordering")
+_TYPES = ("multichoice", "truefalse", "shortanswer", "numerical", "matching", "ordering", "multianswer", "cloze")
 
 
 def _category_tag(element: ET.Element, line: int, ctx: ImportContext) -> str:

@@ -3,7 +3,7 @@
 A zip may hold several quizzes: they make one bank, each quiz's title kept as a tag. Canvas names
 each item's type in its metadata (``question_type``); the right answers are read from the response
 processing, as Canvas scores them. Essay, file upload, text-only and calculated items are skipped with
-a note; fill-in-multiple-blanks and dropdowns wait for the cloze type. The zip is read within limits
+a note; fill-in-multiple-blanks and multiple dropdowns become cloze questions. The zip is read within limits
 (a zip bomb is refused) and its XML without expanding entities.
 """
 
@@ -19,8 +19,10 @@ from typing import Any
 
 from quiz.bank.model import (
     AnyQuestion,
+    Blank,
     Choice,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -33,7 +35,7 @@ from quiz.bank.model import (
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.exports.qti import QUIZ_BANK, QUIZ_META
-from quiz.formats.html import explanation_from_feedback, from_html
+from quiz.formats.html import explanation_from_feedback, from_html, to_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 from quiz.formats.imports.safe_xml import parse_xml
 from quiz.formats.rich_text import to_text
@@ -47,8 +49,6 @@ _SKIPPED = {
     "file_upload_question": "file upload question skipped: quiz cannot hold it",
     "text_only_question": "text-only item (no answers) skipped",
     "calculated_question": "calculated (formula) question skipped: quiz cannot hold it",
-    "fill_in_multiple_blanks_question": "fill-in-multiple-blanks question skipped: quiz has no cloze type yet",
-    "multiple_dropdowns_question": "multiple dropdowns question skipped: quiz has no cloze type yet",
 }
 
 
@@ -274,7 +274,41 @@ def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]
     }
 
 
+def _cloze(item: _Item, common: dict[str, Any], dropdowns: bool) -> AnyQuestion:
+    """Canvas's blanks, ``[name]`` in the text with one response per name, as a cloze passage."""
+    mattext = item.element.find("presentation/material/mattext")
+    raw = (mattext.text or "") if mattext is not None else ""
+    prompt = str(item.meta.get("prompt") or "")
+    own_prefix = f"<p>{to_html(prompt)}</p>"
+    if item.ours and prompt and raw.startswith(own_prefix):
+        raw = raw[len(own_prefix) :].removeprefix("<p>").removesuffix("</p>")
+    right: dict[str, list[str]] = {}
+    for score, condition in _conditions(item):
+        if score > 0:
+            for value in condition.iter("varequal"):
+                right.setdefault(value.get("respident", ""), []).append((value.text or "").strip())
+    blanks: list[Blank] = []
+    for lid in item.element.iter("response_lid"):
+        name = (lid.findtext("material/mattext") or "").strip()
+        texts = dict(_labels(lid, item))
+        accepted = [texts[i] for i in right.get(lid.get("ident", ""), []) if i in texts]
+        if not name or f"[{name}]" not in raw:
+            raise item.error(f"blank {name!r} is not marked in the question text", "write it as [name] in the text")
+        if not accepted:
+            raise item.error(f"blank {name!r} has no right answer", "mark its answer in Canvas and export again")
+        raw = raw.replace(f"[{name}]", f"{{{len(blanks) + 1}}}", 1)
+        choices = tuple(texts.values()) if dropdowns else ()
+        blanks.append(Blank(answers=tuple(dict.fromkeys(accepted if dropdowns else texts.values())), choices=choices))
+    if not blanks:
+        raise item.error("a fill-in-the-blanks question without blanks", "add a blank in Canvas and export again")
+    passage = from_html(raw) if item.ours else to_text(raw, "html").text
+    return ClozeQuestion(**{**common, "prompt": prompt or "Fill in the blanks."}, passage=passage.strip(),
+                         blanks=tuple(blanks))
+
+
 def _question(item: _Item, kind: str, common: dict[str, Any]) -> AnyQuestion:
+    if kind in ("fill_in_multiple_blanks_question", "multiple_dropdowns_question"):
+        return _cloze(item, common, dropdowns=kind == "multiple_dropdowns_question")
     if kind in ("multiple_choice_question", "true_false_question", "multiple_answers_question"):
         return _choice(item, common, kind)
     if kind == "short_answer_question":
@@ -285,7 +319,7 @@ def _question(item: _Item, kind: str, common: dict[str, Any]) -> AnyQuestion:
 
 
 _READ = {"multiple_choice_question", "true_false_question", "multiple_answers_question", "short_answer_question",
-         "numerical_question", "matching_question"}
+         "numerical_question", "matching_question", "fill_in_multiple_blanks_question", "multiple_dropdowns_question"}
 
 
 def _json(text: str, path: str, line: int) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from typing import assert_never
 from quiz.bank.model import (
     AnyQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -64,6 +65,8 @@ def answer_text(question: AnyQuestion) -> str:
             return " ".join(question.items)
         case MatchQuestion():
             return " ".join(f"{pair.left} {pair.right}" for pair in question.pairs)
+        case ClozeQuestion():
+            return " ".join(answer for blank in question.blanks for answer in blank.answers)
         case _:
             assert_never(question)
 

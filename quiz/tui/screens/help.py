@@ -37,6 +37,7 @@ from quiz.tui.screens.setup import RoundSetupScreen
 from quiz.tui.screens.study_settings import StudySettingsScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answer_choice import ChoiceAnswer, TrueFalseAnswer
+from quiz.tui.widgets.answer_cloze import ClozeAnswer, DropdownBlank
 from quiz.tui.widgets.answer_match import MatchLefts
 from quiz.tui.widgets.answer_multi import MultiAnswer
 from quiz.tui.widgets.answer_order import OrderAnswer
@@ -48,7 +49,8 @@ SECTIONS: tuple[tuple[str, tuple[type[DOMNode], ...]], ...] = (
     ("who is studying", (LearnerScreen, OptionList, Input)),
     ("library", (LibraryScreen, DataTable)),
     ("round setup", (RoundSetupScreen,)),
-    ("question", (QuestionScreen, ChoiceAnswer, TrueFalseAnswer, MultiAnswer, OrderAnswer, MatchLefts)),
+    ("question", (QuestionScreen, ChoiceAnswer, TrueFalseAnswer, MultiAnswer, OrderAnswer, MatchLefts, ClozeAnswer,
+                  DropdownBlank)),
     ("yes or no", (ConfirmScreen,)),
     ("feedback", (FeedbackScreen,)),
     ("summary", (SummaryScreen,)),

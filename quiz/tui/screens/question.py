@@ -35,6 +35,7 @@ HOW_TO_ANSWER = {
     "number": "Type a number (1,974 and 1 974 are 1974; 3,14 is 3.14). Enter submits.",
     "order": "Put in order, first at the top: ↑↓ choose, Shift+↑↓ (or K/J) move. Enter submits.",
     "match": "For each item, press its partner's number (↑↓ choose the item). Enter submits.",
+    "cloze": "Fill each blank: type it, or ←→ through a list. Tab moves on; Enter in the last submits.",
 }
 
 

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from quiz.bank.answers import Response
 from quiz.bank.model import (
     ChoiceQuestion,
+    ClozeQuestion,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -18,6 +19,7 @@ from quiz.bank.model import (
 )
 from quiz.study.presentation import Presentation
 from quiz.tui.widgets.answer_choice import ChoiceAnswer, TrueFalseAnswer
+from quiz.tui.widgets.answer_cloze import ClozeAnswer
 from quiz.tui.widgets.answer_match import MatchAnswer
 from quiz.tui.widgets.answer_multi import MultiAnswer
 from quiz.tui.widgets.answer_order import OrderAnswer
@@ -47,5 +49,7 @@ def answer_widget(presentation: Presentation) -> Widget:
             return OrderAnswer(presentation.items, id="answer")
         case MatchQuestion():
             return MatchAnswer(presentation.lefts, presentation.rights, id="answer")
+        case ClozeQuestion():
+            return ClozeAnswer(question, id="answer")
         case _:
             assert_never(question)
