@@ -54,13 +54,13 @@ def source_file(folder: Path, kind: str, questions: int) -> Path:
                                 f"C. Zubin Potok\nANSWER: A\n\n" for n in range(questions)), encoding="utf-8")
         return path
     bank = write_bank(folder / f"bank{questions}.yaml", questions)
-    subprocess.run(quiz("export", str(bank), "--to", EXPORTS[kind], "-o", str(path)), check=True,
+    subprocess.run(quiz("export", str(bank), "--to", EXPORTS[kind], "-o", str(path), "--force"), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return path
 
 
 def importing(path: Path, kind: str) -> list[str]:
-    return quiz("import", str(path), "--from", kind, "-o", str(path.with_suffix(".imported.yaml")))
+    return quiz("import", str(path), "--from", kind, "-o", str(path.with_suffix(".imported.yaml")), "--force")
 
 
 def gift_against_peer(folder: Path, prefix: str, questions: int, runs: int) -> None:
