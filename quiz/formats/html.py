@@ -26,6 +26,19 @@ def from_html(text: str) -> str:
     return html.unescape(text.replace("<br>", "\n"))
 
 
+def cloze_html(prompt: str, passage_html: str) -> str:
+    """How quiz's LMS exports write a cloze: the prompt, then the passage with the format's blanks."""
+    return f"<p>{to_html(prompt)}</p><p>{passage_html}</p>"
+
+
+def cloze_passage_html(text: str, prompt: str) -> str:
+    """Undo :func:`cloze_html` when ``text`` starts with ``prompt`` as quiz writes it; else ``text`` as it is."""
+    own_prefix = f"<p>{to_html(prompt)}</p>"
+    if not prompt or not text.startswith(own_prefix):
+        return text
+    return text[len(own_prefix) :].removeprefix("<p>").removesuffix("</p>")
+
+
 def explanation_from_feedback(text: str) -> str:
     """The explanation in :func:`feedback_html`'s output, exactly as the bank had it."""
     cut = text.rfind("<p>Source: ")

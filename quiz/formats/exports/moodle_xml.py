@@ -30,7 +30,7 @@ from quiz.formats import moodle, moodle_cloze
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
-from quiz.formats.html import feedback_html, to_html
+from quiz.formats.html import cloze_html, feedback_html, to_html
 from quiz.formats.moodle import category_path
 
 QUIZ_META = "quizmeta"
@@ -138,7 +138,7 @@ def question_element(bank: Bank, question: AnyQuestion) -> ET.Element:
     _text(element, "name", question.id, html=False)
     if isinstance(question, ClozeQuestion):
         holder = ET.SubElement(element, "questiontext", {"format": "html"})
-        ET.SubElement(holder, "text").text = f"<p>{to_html(question.prompt)}</p><p>{_embedded_passage(question)}</p>"
+        ET.SubElement(holder, "text").text = cloze_html(question.prompt, _embedded_passage(question))
     else:
         _text(element, "questiontext", question.prompt)
     general = ET.SubElement(element, "generalfeedback", {"format": "html"})

@@ -32,7 +32,7 @@ from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
 from quiz.formats.exports.moodle_xml import cannot_hold, xml_safe
-from quiz.formats.html import feedback_html, to_html
+from quiz.formats.html import cloze_html, feedback_html, to_html
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -198,7 +198,7 @@ def _prompt_html(question: AnyQuestion) -> str:
         return to_html(question.prompt)
     passage = "".join(to_html(part) if isinstance(part, str) else f"[{_blank_name(part)}]"
                       for part in question.parts())
-    return f"<p>{to_html(question.prompt)}</p><p>{passage}</p>"
+    return cloze_html(question.prompt, passage)
 
 
 def _blanks(question: ClozeQuestion, presentation: ET.Element, processing: ET.Element) -> list[str]:

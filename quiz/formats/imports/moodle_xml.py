@@ -34,7 +34,7 @@ from quiz.bank.text import PLACEHOLDER
 from quiz.formats import moodle, moodle_cloze
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.exports.moodle_xml import QUIZ_BANK, QUIZ_META
-from quiz.formats.html import explanation_from_feedback, from_html, to_html
+from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 from quiz.formats.imports.safe_xml import parse_xml
 from quiz.formats.rich_text import to_text
@@ -236,9 +236,7 @@ def _cloze(question: _Question, common: dict[str, Any]) -> AnyQuestion:
     node = question.element.find("questiontext")
     raw = (node.findtext("text") if node is not None else "") or ""
     prompt = str(_meta(question).get("prompt") or "")
-    own_prefix = f"<p>{to_html(prompt)}</p>"
-    if question.ours and prompt and raw.startswith(own_prefix):
-        raw = raw[len(own_prefix) :].removeprefix("<p>").removesuffix("</p>")
+    raw = cloze_passage_html(raw, prompt)  # quiz's own export: the prompt came along in its metadata
     blanks: list[Blank] = []
 
     def placed(found: re.Match[str]) -> str:

@@ -35,7 +35,7 @@ from quiz.bank.model import (
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.exports.qti import QUIZ_BANK, QUIZ_META
-from quiz.formats.html import explanation_from_feedback, from_html, to_html
+from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 from quiz.formats.imports.safe_xml import parse_xml
 from quiz.formats.rich_text import to_text
@@ -279,9 +279,7 @@ def _cloze(item: _Item, common: dict[str, Any], dropdowns: bool) -> AnyQuestion:
     mattext = item.element.find("presentation/material/mattext")
     raw = (mattext.text or "") if mattext is not None else ""
     prompt = str(item.meta.get("prompt") or "")
-    own_prefix = f"<p>{to_html(prompt)}</p>"
-    if item.ours and prompt and raw.startswith(own_prefix):
-        raw = raw[len(own_prefix) :].removeprefix("<p>").removesuffix("</p>")
+    raw = cloze_passage_html(raw, prompt)  # quiz's own export: the prompt came along in its metadata
     right: dict[str, list[str]] = {}
     for score, condition in _conditions(item):
         if score > 0:
