@@ -21,7 +21,7 @@ from quiz.bank import model
 from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
 from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, Problem, did_you_mean, has_errors, more_problems
-from quiz.bank.text import slug
+from quiz.bank.text import plural, slug
 from quiz.bank.validate import check_across, check_bank
 from quiz.bank.yaml_tree import YMapping, YNode, YReadItems, YScalar, YSequence, build_tree, describe
 
@@ -575,7 +575,7 @@ def _list_looks_like(root: YSequence) -> str:
     questions = sum(1 for item in root.items if isinstance(item, YMapping) and _QUESTION_KEYS & set(item.items))
     if questions and questions * 2 >= len(root.items):
         return f"a list of {count} questions"
-    return f"a list of {count} item{'s' if count != 1 else ''}"
+    return f"a list of {plural(count, 'item')}"
 
 
 def _format_supported(root: YMapping, ctx: Context) -> bool:

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from quiz.bank.text import plural
+
 Severity = Literal["error", "warning"]
 
 DEFAULT_MAX_PROBLEMS = 200
@@ -50,7 +52,7 @@ def more_problems(path: str, hidden: int, limit: int, errors: bool) -> Problem:
 
     It is an error when any of those was one, so that a bank is never taken as usable because of the cap.
     """
-    return Problem(path, 1, 1, MORE_PROBLEMS, f"and {hidden} more problem{'s' if hidden != 1 else ''} in this file, "
+    return Problem(path, 1, 1, MORE_PROBLEMS, f"and {plural(hidden, 'more problem')} in this file, "
                    f"not shown (at most {limit} are reported per file)",
                    "fix the ones shown and validate again, or raise --max-problems",
                    "error" if errors else "warning", hidden)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from quiz.bank.controls import json_safe, shown
 from quiz.bank.problems import Problem
+from quiz.bank.text import plural
 
 FORMATS = ("text", "github", "json")
 
@@ -35,12 +36,11 @@ def _counts(problems: Sequence[Problem]) -> tuple[int, int, int]:
 
 def _summary(problems: Sequence[Problem], files: int) -> str:
     errors, warnings, hidden = _counts(problems)
-    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    checked = f"{plural(files, 'file')} checked"
     if not problems:
         return f"{checked}: all valid"
     more = f", and {hidden} more not shown" if hidden else ""
-    return (f"{checked}: {errors} error{'s' if errors != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''}{more}")
+    return f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}{more}"
 
 
 def _escape_data(text: str) -> str:

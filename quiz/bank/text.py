@@ -17,6 +17,11 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 answer``, ``2 answers``: counts that read right."""
+    return f"{count} {one}" if count == 1 else f"{count} {many or one + 's'}"
+
+
 def slug(text: str, limit: int = 40, keep: str = "") -> str:
     """Lowercase ASCII letters, digits and dashes (and the ``keep`` characters), for ids and tags."""
     bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

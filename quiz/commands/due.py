@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from quiz import exit_codes
 from quiz.bank.controls import json_safe, shown
-from quiz.commands.scores import add_db_option, local_time, open_scores_db
+from quiz.commands.scores import add_db_option, open_scores_db
 from quiz.errors import QuizError, UsageError
+from quiz.study.describe import short_time
 
 if TYPE_CHECKING:
     from quiz.store import Learner, Store
@@ -82,7 +83,7 @@ def _no_learner(name: str | None, learners: list[Learner]) -> QuizError:
 def _as_text(learner: Learner, library: Library, today: Today) -> str:
     lines = [f"{shown(learner.name, one_line=True)}: {today.describe()}"]
     if today.due == 0 and today.next_due is not None:
-        lines[0] += f"; next review {local_time(today.next_due.isoformat())}"
+        lines[0] += f"; next review {short_time(today.next_due.isoformat())}"
     width = max(len(bank.title) for bank in library)
     for bank in library:
         counts = today.banks[bank.id]

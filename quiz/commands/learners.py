@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from quiz import exit_codes
 from quiz.bank.controls import shown
-from quiz.commands.scores import add_db_option, counted, local_time, open_scores_db
+from quiz.bank.text import plural
+from quiz.commands.scores import add_db_option, open_scores_db
 from quiz.errors import UsageError
+from quiz.study.describe import short_time
 
 if TYPE_CHECKING:
     from quiz.store import Learner, Store
@@ -60,9 +62,9 @@ def run_list(args: argparse.Namespace) -> int:
     print(f"{'Name':<{width}}  {'Rounds':>6}  Last used")
     for learner, rounds in rows:
         used = (
-            local_time(learner.last_seen_at)
+            short_time(learner.last_seen_at)
             if learner.last_seen_at
-            else f"never (added {local_time(learner.created_at)})"
+            else f"never (added {short_time(learner.created_at)})"
         )
         print(f"{shown(learner.name, one_line=True):<{width}}  {len(rounds):>6}  {used}")
     return exit_codes.OK
@@ -81,7 +83,7 @@ def run_remove(args: argparse.Namespace) -> int:
         learner = _require_learner(store, args.name)
         rounds = store.rounds(learner.id)
         answers = sum(item.answered for item in rounds)
-        what = f"{shown(learner.name, one_line=True)} ({counted(len(rounds), 'round')}, {counted(answers, 'answer')})"
+        what = f"{shown(learner.name, one_line=True)} ({plural(len(rounds), 'round')}, {plural(answers, 'answer')})"
         if not args.yes and not _confirmed(f"Remove {what}? This cannot be undone. [y/N] ", learner.name):
             print("Nothing removed.")
             return exit_codes.OK

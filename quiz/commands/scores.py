@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from quiz import exit_codes
 from quiz.bank.controls import json_safe, shown
+from quiz.bank.text import plural
 from quiz.errors import QuizError, UsageError
+from quiz.study.describe import short_time
 
 if TYPE_CHECKING:
     from quiz.store import BankProgress, Learner, RoundSummary, Store
@@ -98,7 +100,7 @@ def _as_text(histories: list[History]) -> str:
 
 
 def _learner_text(learner: Learner, rounds: list[RoundSummary], progress: dict[str, BankProgress]) -> str:
-    lines = [f"{shown(learner.name, one_line=True)} ({counted(len(rounds), 'round')})"]
+    lines = [f"{shown(learner.name, one_line=True)} ({plural(len(rounds), 'round')})"]
     if not rounds:
         return lines[0] + "\n  no rounds yet"
     width = max(len("Bank"), *(len(shown(item.bank_id, one_line=True)) for item in rounds))
@@ -106,7 +108,7 @@ def _learner_text(learner: Learner, rounds: list[RoundSummary], progress: dict[s
     for item in rounds:
         status = "" if item.status == "finished" else f"  {item.status}, {item.answered} answered"
         score = f"{number(item.score)}/{item.planned}"
-        lines.append(f"  {local_time(item.started_at):<16}  {shown(item.bank_id, one_line=True):<{width}}  "
+        lines.append(f"  {short_time(item.started_at):<16}  {shown(item.bank_id, one_line=True):<{width}}  "
                      f"{shown(item.mode, one_line=True):<8}  {score}{shown(status, one_line=True)}")
     best = [bank for bank in progress.values() if bank.best_score is not None]
     if best:
@@ -114,14 +116,9 @@ def _learner_text(learner: Learner, rounds: list[RoundSummary], progress: dict[s
         for bank in best:
             lines.append(
                 f"  {shown(bank.bank_id, one_line=True):<{width}}  best {_fraction(bank.best_score, bank.best_max)}"
-                f", last {_fraction(bank.last_score, bank.last_max)}, {counted(bank.questions_seen, 'question')} seen"
+                f", last {_fraction(bank.last_score, bank.last_max)}, {plural(bank.questions_seen, 'question')} seen"
             )
     return "\n".join(lines)
-
-
-def counted(amount: int, thing: str) -> str:
-    """``1 round``, ``3 rounds``."""
-    return f"{amount} {thing}" + ("" if amount == 1 else "s")
 
 
 def _fraction(score: float | None, maximum: int | None) -> str:
@@ -135,9 +132,6 @@ def number(score: float) -> str:
     return f"{score:.2f}".rstrip("0").rstrip(".")
 
 
-def local_time(stamp: str) -> str:
-    """A stored UTC timestamp in the reader's time zone, to the minute."""
-    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _as_json(store: Store | None, histories: list[History]) -> str:

@@ -16,6 +16,7 @@ from quiz.bank.model import (
     OrderQuestion,
     ShortQuestion,
 )
+from quiz.bank.text import plural
 
 if TYPE_CHECKING:
     from quiz.bank.answers import Response  # checking answers is not needed to show the library
@@ -65,11 +66,6 @@ def verdict_words(score: float) -> str:
     if score > 0.0:
         return f"◐ Partly right {format_score(score)}"
     return "✗ Wrong"
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """``1 answer``, ``2 answers``: counts that read right."""
-    return f"{count} {one}" if count == 1 else f"{count} {many or one + 's'}"
 
 
 def marked_answer(question: AnyQuestion, response: Response | None) -> str:

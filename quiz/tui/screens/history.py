@@ -15,7 +15,8 @@ from textual.content import Content
 from textual.lazy import Lazy
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from quiz.study.describe import format_percent, format_score, plural, trend_bars
+from quiz.bank.text import plural
+from quiz.study.describe import format_percent, format_score, trend_bars
 from quiz.study.history import History, RoundRow
 from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.widgets.key_bar import KeyBar
