@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.errors import QuizError, UsageError
+from quiz.start_up import pause_collection, resume_collection
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -109,9 +110,13 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
 
 
 def run(args: argparse.Namespace) -> int:
-    app, store = build_app(args)
-    with store:
-        if store.notice:
-            print(f"quiz: {store.notice}", file=sys.stderr)
-        app.run()
+    pause_collection()  # until the first screen is shown (quiz.start_up); the app resumes it then
+    try:
+        app, store = build_app(args)
+        with store:
+            if store.notice:
+                print(f"quiz: {store.notice}", file=sys.stderr)
+            app.run()
+    finally:
+        resume_collection()
     return app.return_code or 0

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from quiz.bank.model import Bank
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
+from quiz.start_up import resume_collection
 from quiz.study.lease import RENEW_SECONDS
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode
@@ -111,6 +112,10 @@ class QuizApp(App[None]):
         if self.learner is not None:
             self.session.enter(self.learner)
             self._go_where_asked()
+
+    def on_ready(self) -> None:
+        """The first screen is on the terminal: what start-up made stays, collection resumes."""
+        resume_collection()
 
     def new_seed(self) -> int:
         """Each round's seed; a fixed app seed makes every round reproducible."""

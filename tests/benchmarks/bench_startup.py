@@ -7,7 +7,8 @@ Start-up: each case is a fresh interpreter (``python -c``), timed from spawning 
 child reports (on the system-wide monotonic clock) that its first screen is mounted and refreshed. Both
 apps run headless and exit themselves at that point (Textual's ``auto_pilot``), so terminal set-up and
 interpreter teardown count for neither. `quiz` goes
-through its real command line (``quiz play --learner bench``) with the bundled banks, to the library.
+through its real command line (``quiz play --learner bench``: the parser of that one command, as
+``quiz.cli.main`` builds it, then what ``quiz.commands.play.run`` does) with the bundled banks, to the library.
 Target: the median of quiz at most 1.3x the median of the bare app. quiz's bytecode is compiled first, as
 an install would leave it, so that neither app pays for compiling its sources.
 
@@ -56,8 +57,11 @@ QUIZ = READY + """
 from quiz.cli import build_parser
 from quiz.commands.play import build_app
 
-parser, _ = build_parser()
+from quiz.start_up import pause_collection
+
+parser, _ = build_parser("play")
 args = parser.parse_args(["play", *{extra!r}, "--db", {db!r}])
+pause_collection()  # as quiz.commands.play.run does; the app resumes collection at its first screen
 app, store = build_app(args)
 with store:
     app.run(headless=True, auto_pilot=ready, size=(80, 24))

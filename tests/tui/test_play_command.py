@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 
 import pytest
 
 from quiz.cli import main
 from quiz.commands.play import build_app
+from quiz.start_up import pause_collection, resume_collection
 from tests.support.banks import GOOD
+from tests.support.driving import screen_text
 
 BROKEN = """\
 format: 1
@@ -106,3 +109,25 @@ def test_count_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["play", "--count", "0"])
     assert raised.value.code == 2
+
+
+async def test_collection_paused_for_start_up_resumes_once_the_first_screen_is_shown(tmp_path: Path) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    pause_collection()  # as `quiz play` does before building the app
+    try:
+        app, store = build_app(args(tmp_path, tmp_path / "banks", learner="ana"))
+        assert not gc.isenabled()
+        with store:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert gc.isenabled()
+                assert "Library · ana" in screen_text(app)
+    finally:
+        resume_collection()
+        gc.unfreeze()
+
+
+def test_resuming_when_nothing_was_paused_freezes_nothing() -> None:
+    frozen = gc.get_freeze_count()
+    resume_collection()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

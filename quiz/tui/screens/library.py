@@ -86,9 +86,10 @@ class LibraryScreen(Screen[None]):
         yield banner
         table: DataTable[Text] = DataTable(id="banks", cursor_type="row", zebra_stripes=True)
         title_width = max(12, self.app.size.width - _CHROME - sum(width for _, width in COLUMNS))
-        table.add_column("Bank", key="bank", width=title_width)
+        # Labels as Text: a str label is parsed as Rich markup, which also loads Rich's emoji table.
+        table.add_column(Text("Bank"), key="bank", width=title_width)
         for label, width in COLUMNS:
-            table.add_column(label, key=label.lower(), width=width)
+            table.add_column(Text(label), key=label.lower(), width=width)
         self._fill(table)
         yield table
         yield Static(Content(""), id="bank-description")
