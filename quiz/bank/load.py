@@ -20,10 +20,10 @@ from typing import Any
 from quiz.bank import model
 from quiz.bank.files import find_bank_files
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
-from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, Problem, did_you_mean, has_errors, more_problems
+from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, MAX_COUNTED, Problem, did_you_mean, has_errors, more_problems
 from quiz.bank.text import plural, slug
 from quiz.bank.validate import check_across, check_bank
-from quiz.bank.yaml_tree import YMapping, YNode, YReadItems, YScalar, YSequence, build_tree, describe
+from quiz.bank.yaml_tree import Checking, YMapping, YNode, YReadItems, YScalar, YSequence, build_tree, describe
 
 MAX_BYTES = 16 * 1024 * 1024
 """The largest bank file read: far above any hand-written bank, far below what hurts a laptop."""
@@ -54,6 +54,8 @@ class Context:
     limit: int = DEFAULT_MAX_PROBLEMS
     hidden: int = 0
     hidden_errors: int = 0
+    parsed_only_after: Pos | None = None
+    """The position after which only YAML syntax was checked, once ``MAX_COUNTED`` problems were counted."""
 
     @property
     def full(self) -> bool:
@@ -71,11 +73,16 @@ class Context:
         return bool(self.hidden_errors) or has_errors(self.problems)
 
     def error(self, where: YNode | Pos, code: str, message: str, hint: str = "") -> None:
-        if len(self.problems) >= self.limit:
+        if len(self.problems) >= self.limit and code != "yaml-syntax":  # a file has one, and it says most
             self.count_error()
             return
         line, col = (where.line, where.col) if not isinstance(where, tuple) else where
         self.problems.append(Problem(self.path, line, col, code, _clipped(message), _clipped(hint)))
+
+    @property
+    def enough(self) -> bool:
+        """Whether counting more problems is no longer worth checking the rest of the file for them."""
+        return self.hidden_errors >= MAX_COUNTED
 
     def extend(self, problems: list[Problem]) -> None:
         """Add problems found elsewhere (the validator's), keeping within the limit."""
@@ -88,7 +95,8 @@ class Context:
         """The problems kept, then one saying how many more there were, if any."""
         if not self.hidden:
             return self.problems
-        return [*self.problems, more_problems(self.path, self.hidden, self.limit, self.hidden_errors > 0)]
+        return [*self.problems, more_problems(self.path, self.hidden, self.limit, self.hidden_errors > 0,
+                                              self.parsed_only_after)]
 
 
 MAX_MESSAGE = 400
@@ -526,8 +534,13 @@ def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
     the file is well-formed YAML (a syntax error alone says more than the questions read before it)."""
     questions = Context(ctx.path, [], ctx.limit)
     stream = ("questions", lambda node, index: _read_question(node, questions, f"questions[{index}]"), INVALID)
+    checking = Checking(lambda: ctx.enough or questions.enough)
     root = build_tree(text, lambda line, col, code, message, hint: ctx.error((line, col), code, message, hint),
-                      stream)
+                      stream, checking)
+    if checking.parsed_only_after is not None:  # enough problems counted: the rest was only parsed
+        _merge(ctx, questions)
+        ctx.parsed_only_after = checking.parsed_only_after
+        return None, ctx
     if root is None or ctx.failed:
         if root is None and not ctx.problems:
             ctx.error((1, 1), "empty-file", "the file has no content", "start from `quiz new FILE`")
@@ -544,13 +557,18 @@ def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
         return None, ctx
     if not _format_supported(root, ctx):
         return None, ctx
-    ctx.extend(questions.problems)
-    ctx.hidden += questions.hidden
-    ctx.hidden_errors += questions.hidden_errors
+    _merge(ctx, questions)
     bank = _read_fields(Bank, root, ctx, "bank", _BANK_FIELDS, True)
     if bank is INVALID:
         return None, ctx
     return _with_path(bank, ctx.path), ctx
+
+
+def _merge(ctx: Context, questions: Context) -> None:
+    """The questions' problems, kept and counted, into the file's."""
+    ctx.extend(questions.problems)
+    ctx.hidden += questions.hidden
+    ctx.hidden_errors += questions.hidden_errors
 
 
 _QUESTION_KEYS = frozenset(("question", "prompt", "answer", "answers", "choices", "options", "type", "correct"))

@@ -39,7 +39,8 @@ def _summary(problems: Sequence[Problem], files: int) -> str:
     checked = f"{plural(files, 'file')} checked"
     if not problems:
         return f"{checked}: all valid"
-    more = f", and {hidden} more not shown" if hidden else ""
+    at_least = "" if all(problem.all_counted for problem in problems) else "at least "
+    more = f", and {at_least}{hidden} more not shown" if hidden else ""
     return f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}{more}"
 
 
@@ -71,6 +72,7 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
         "errors": errors,
         "warnings": warnings,
         "not_shown": hidden,
+        "all_counted": all(p.all_counted for p in problems),
         "problems": [
             {"path": p.path, "line": p.line, "column": p.col, "severity": p.severity, "code": p.code,
              "message": p.message, "hint": p.hint, "question": p.question or None}

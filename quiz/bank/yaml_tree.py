@@ -94,6 +94,26 @@ Report = Callable[[int, int, str, str, str], None]
 """Called with (line, col, code, message, hint) for each problem found."""
 
 
+class Checking:
+    """Asked, each time a problem is found, whether finding more is still worth it (``enough``).
+
+    Once it is not, the rest of the file is only parsed, for YAML syntax, without a node or an event
+    object made in Python; ``parsed_only_after`` is then the (line, column) where checking stopped.
+    """
+
+    def __init__(self, enough: Callable[[], bool]) -> None:
+        self.enough = enough
+        self.parsed_only_after: tuple[int, int] | None = None
+
+
+class _Enough(Exception):
+    """Raised inside the builder when ``Checking.enough`` says so, with the position it had reached."""
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.position = (line, col)
+
+
 def describe(node: YNode) -> str:
     """How a node is called in messages: 'a mapping', 'a list', 'the text "..."'."""
     if isinstance(node, YMapping):
@@ -119,13 +139,16 @@ def normalise_line_ends(text: str) -> str:
 
 
 def build_tree(
-    text: str, report: Report, stream: tuple[str, ItemReader, object] | None = None
+    text: str, report: Report, stream: tuple[str, ItemReader, object] | None = None,
+    checking: Checking | None = None,
 ) -> YNode | None:
     """Parse one YAML document into a positioned tree; None when there is no usable document.
 
     Characters that would act on a terminal (quiz.bank.controls) are refused, written raw or as escapes.
     With ``stream`` = (key, read, invalid), the list under that key of the top mapping is read item by item
     as it is parsed (a ``YReadItems``); ``invalid`` is the value ``read`` returns for an unreadable item.
+    With ``checking``, the tree returned after it has had enough is incomplete: only syntax errors after
+    ``checking.parsed_only_after`` are still reported.
     """
     text = normalise_line_ends(text)
     if _refused_raw(text, report):
@@ -133,7 +156,14 @@ def build_tree(
     parser = None
     try:
         parser = _Parser(text)
-        return _build(parser, report, text, stream)
+        if checking is None:
+            return _build(parser, report, text, stream)
+        try:
+            return _build(parser, _asking(report, checking), text, stream, checking)
+        except _Enough as enough:
+            checking.parsed_only_after = enough.position
+            _parse_rest(parser)
+            return None
     except yaml.reader.ReaderError as error:
         line, col = _reader_position(text, error, counts_bytes=not issubclass(_Parser, yaml.reader.Reader))
         report(line, col, "bad-character", f"the character U+{error.character:04X} is not allowed in YAML",
@@ -146,6 +176,25 @@ def build_tree(
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
+
+
+def _asking(report: Report, checking: Checking) -> Report:
+    def asking(line: int, col: int, code: str, message: str, hint: str) -> None:
+        report(line, col, code, message, hint)
+        if checking.enough():
+            raise _Enough(line, col)
+
+    return asking
+
+
+def _parse_rest(parser: _Parser) -> None:
+    """Parse to the end of the stream for its syntax errors alone: in C when the parser is libyaml's."""
+    raw_parse = getattr(parser, "raw_parse", None)  # the C parser's loop without Python event objects
+    if raw_parse is not None:
+        raw_parse()
+        return
+    while not isinstance(parser.get_event(), events.StreamEndEvent):
+        pass
 
 
 def _refused_raw(text: str, report: Report) -> bool:
@@ -181,7 +230,8 @@ def _refused_escape(text: str, event: Any, report: Report) -> None:
 
 
 def _build(  # noqa: PLR0915
-    parser: _Parser, report: Report, text: str, stream: tuple[str, ItemReader, object] | None
+    parser: _Parser, report: Report, text: str, stream: tuple[str, ItemReader, object] | None,
+    checking: Checking | None = None,
 ) -> YNode | None:
     root: YNode | None = None
     streamed_key, read_item, invalid = stream if stream is not None else ("", None, None)
@@ -232,6 +282,8 @@ def _build(  # noqa: PLR0915
         parent.count += 1
         if value is invalid:
             parent.invalid += 1
+            if checking is not None and checking.enough():
+                raise _Enough(node.line, node.col)
         else:
             parent.values.append(value)
 

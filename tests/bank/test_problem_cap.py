@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.load import load_paths
-from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
+from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, MAX_COUNTED
 from tests.bank.conftest import CHOICE, HEADER
 
 Validate = Callable[..., tuple[int, str]]
@@ -79,3 +79,45 @@ def test_a_message_quoting_a_huge_value_stays_short(write_bank: Callable[..., Pa
     code, out = validate(write_bank(HEADER.replace("title: Demo bank", "title: " + "9" * 100_000) + CHOICE))
     assert code == 1 and "wrong-type" in out
     assert len(out) < 2000
+
+
+def test_past_ten_thousand_counted_problems_the_rest_is_only_parsed_and_the_count_says_at_least(
+    write_bank: Callable[..., Path], validate: Validate
+) -> None:
+    path = write_bank(flow_of_scalars(MAX_COUNTED * 3))
+    result = load_paths([path])
+    *kept, more = result.problems
+    assert len(kept) == DEFAULT_MAX_PROBLEMS and not result.ok
+    assert more.hidden == MAX_COUNTED and not more.all_counted
+    assert more.message.startswith(f"and at least {MAX_COUNTED} more problems in this file")
+    assert "only the YAML syntax was checked" in more.message
+    code, out = validate(path)
+    assert code == 1 and out.splitlines()[-1].endswith(f"and at least {MAX_COUNTED} more not shown")
+    _, as_json = validate("--format", "json", path)
+    assert json.loads(as_json)["all_counted"] is False
+
+
+def test_a_file_under_the_count_is_counted_exactly(write_bank: Callable[..., Path], validate: Validate) -> None:
+    _, as_json = validate("--format", "json", write_bank(flow_of_scalars(MAX_COUNTED // 2)))
+    document = json.loads(as_json)
+    assert (document["not_shown"], document["all_counted"]) == (MAX_COUNTED // 2 + 1 - DEFAULT_MAX_PROBLEMS, True)
+
+
+def test_a_syntax_error_after_counting_stopped_is_still_reported_and_shown(
+    write_bank: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quiz.bank.load.MAX_COUNTED", 5)
+    broken = HEADER.replace("questions:\n", "questions: [") + "a, " * 300 + "\n  a, [b}\n"
+    result = load_paths([write_bank(broken)], max_problems=3)
+    codes = [problem.code for problem in result.problems]
+    assert codes.count("yaml-syntax") == 1 and codes.count("wrong-type") == 2 and codes[-1] == "more-problems"
+
+
+def test_a_flood_of_duplicate_keys_stops_being_checked_too(
+    write_bank: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quiz.bank.load.MAX_COUNTED", 10)
+    result = load_paths([write_bank("{" + "a: 1, " * 500 + "a: 1}\n")], max_problems=5)
+    *kept, more = result.problems
+    assert [problem.code for problem in kept] == ["duplicate-key"] * 5
+    assert (more.hidden, more.all_counted) == (10, False)
