@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.model import Bank
+from quiz.bank.model import Bank, ChoiceQuestion
 from quiz.formats.exports.anki import FIELDS, export_anki, note_guid
 from quiz.formats.exports.markdown import export_markdown, md
 from tests.formats.conftest import HOSTILE
@@ -73,7 +73,8 @@ def test_worksheet_has_questions_then_answer_key_with_explanations(bank: Bank) -
     text = export_markdown([bank]).data.decode()
     questions, key = text.split("## Answer key", 1)
     assert "Because of demo.choice." not in questions
-    assert "**1.** A. Leposavić" in key and "Because of demo.choice." in key
+    letter = next(line for line in questions.splitlines() if line.endswith(". Leposavić"))[len("- [ ] "):][0]
+    assert f"**1.** {letter}. Leposavić" in key and "Because of demo.choice." in key
     assert "- Hint: Think north." in key
     assert "**4.** False" in key and "first → second → third" in key
 
@@ -98,3 +99,22 @@ def test_worksheet_text_renders_as_written_even_when_it_looks_like_an_entity(ban
     assert HOSTILE in shown(export_markdown([bank]).data.decode())
     for text in ("<b>&amp;</b>", "AT&T &copy; &#169; &#x41; &x", "a \\& b & c"):
         assert shown(md(text)).strip() == text
+
+
+def _many_choice_questions(bank: Bank, count: int) -> Bank:
+    """The bank's choice question repeated, its answer written first each time, as authors often do."""
+    choice = next(q for q in bank.questions if isinstance(q, ChoiceQuestion))
+    first = replace(choice, choices=tuple(sorted(choice.choices, key=lambda c: c.text != choice.answer)))
+    return replace(bank, questions=tuple(replace(first, id=f"demo.c{n}") for n in range(count)))
+
+
+def test_worksheet_and_cards_do_not_put_the_answer_where_the_file_does(bank: Bank, tmp_path: Path) -> None:
+    many = _many_choice_questions(bank, 12)
+    answer = many.questions[0].answer  # type: ignore[union-attr]
+    questions, key = export_markdown([many]).data.decode().split("## Answer key", 1)
+    printed = [line[len("- [ ] "):][0] for line in questions.splitlines() if line.endswith(f". {answer}")]
+    keyed = [line.split()[1][0] for line in key.splitlines() if line.endswith(f". {answer}")]
+    assert printed == keyed and len(printed) == 12
+    assert len(set(printed)) > 1
+    fronts = [fields[1] for _, fields, _ in _notes_by_sqlite(export_anki([many]).data, tmp_path)]
+    assert len({front.index(answer) for front in fronts}) > 1

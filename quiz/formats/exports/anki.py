@@ -84,10 +84,13 @@ def _front_back(question: AnyQuestion) -> tuple[str, str]:
     match question:
         case ChoiceQuestion() | MultiQuestion():
             right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answers)
-            lines = [f"<li>{'✔' if c.text in right else '✘'} {to_html(c.text)}"
-                     + (f" <i>{to_html(c.feedback)}</i>" if c.feedback else "") + "</li>"
-                     for c in question.choices]
-            return prompt + _list([c.text for c in question.choices]), "<ul>" + "".join(lines) + "</ul>"
+            # Shuffled once per question: the right answer is not where the author wrote it (often first).
+            feedback = {c.text: c.feedback for c in question.choices}
+            shown = fixed_shuffle(question, list(feedback))
+            lines = [f"<li>{'✔' if text in right else '✘'} {to_html(text)}"
+                     + (f" <i>{to_html(feedback[text])}</i>" if feedback[text] else "") + "</li>"
+                     for text in shown]
+            return prompt + _list(shown), "<ul>" + "".join(lines) + "</ul>"
         case TrueFalseQuestion():
             return prompt + "<div>True or false?</div>", "True" if question.answer else "False"
         case ShortQuestion():

@@ -38,6 +38,13 @@ def _letters(count: int) -> list[str]:
     return [chr(ord("A") + n) for n in range(count)]
 
 
+def _lettered(question: ChoiceQuestion | MultiQuestion) -> list[tuple[str, str]]:
+    """(letter, choice text) in the order the worksheet prints them: shuffled once per question, so the
+    right answer is not where the author happened to write it (often first), in the questions and the key."""
+    shown = fixed_shuffle(question, [choice.text for choice in question.choices])
+    return list(zip(_letters(len(shown)), shown, strict=True))
+
+
 def _gap(number: int, blank: Blank) -> str:
     """A numbered line to write on, with a dropdown's choices to pick from."""
     choices = f" [{' / '.join(md(text) for text in blank.choices)}]" if blank.choices else ""
@@ -50,8 +57,7 @@ def _question(number: int, question: AnyQuestion) -> list[str]:
         case ChoiceQuestion() | MultiQuestion():
             if isinstance(question, MultiQuestion):
                 lines += ["*Choose every right answer.*", ""]
-            lines += [f"- [ ] {letter}. {md(c.text)}"
-                      for letter, c in zip(_letters(len(question.choices)), question.choices, strict=True)]
+            lines += [f"- [ ] {letter}. {md(text)}" for letter, text in _lettered(question)]
         case TrueFalseQuestion():
             lines += ["- [ ] True", "- [ ] False"]
         case ShortQuestion():
@@ -78,12 +84,10 @@ def _question(number: int, question: AnyQuestion) -> list[str]:
 def _answer(question: AnyQuestion) -> str:
     match question:
         case ChoiceQuestion():
-            letter = _letters(len(question.choices))[[c.text for c in question.choices].index(question.answer)]
-            return f"{letter}. {md(question.answer)}"
+            return next(f"{letter}. {md(text)}" for letter, text in _lettered(question) if text == question.answer)
         case MultiQuestion():
-            letters = _letters(len(question.choices))
-            return ", ".join(f"{letters[n]}. {md(c.text)}" for n, c in enumerate(question.choices)
-                             if c.text in question.answers)
+            return ", ".join(f"{letter}. {md(text)}" for letter, text in _lettered(question)
+                             if text in question.answers)
         case TrueFalseQuestion():
             return "True" if question.answer else "False"
         case ShortQuestion():
