@@ -1,4 +1,4 @@
-"""`quiz learners`: list, rename and remove the learners in the scores database.
+"""`quiz learners`: list, rename and remove the learners in the scores database, and reset a class PIN.
 
 Removing asks first on a terminal; without one (a script, a pipe) it needs --yes, so nothing is
 ever deleted by a prompt that nobody saw.
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "learners",
-        help="list, rename or remove learners",
-        description="List the learners in the scores database, rename one, or remove one with all their rounds.",
+        help="list, rename or remove learners, or reset a class PIN",
+        description="List the learners in the scores database, rename one, remove one with all their rounds, "
+        "or let one who forgot their class PIN choose a new one.",
     )
     add_db_option(parser)
     parser.set_defaults(func=run_list)
@@ -46,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_db_option(remove, argparse.SUPPRESS)
     remove.set_defaults(func=run_remove)
+
+    reset = actions.add_parser("reset-pin", help="let a learner who forgot their class PIN choose a new one")
+    reset.add_argument("name", metavar="NAME", help="the learner's name (any case)")
+    add_db_option(reset, argparse.SUPPRESS)
+    reset.set_defaults(func=run_reset_pin)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -89,6 +95,20 @@ def run_remove(args: argparse.Namespace) -> int:
             return exit_codes.OK
         store.remove_learner(learner.name)
     print(f"Removed {what}.")
+    return exit_codes.OK
+
+
+def run_reset_pin(args: argparse.Namespace) -> int:
+    """Forget the PIN's hash: the next sign-in to a class (`quiz serve`) sets a new one; nothing else changes."""
+    with _require_store(args) as store:
+        learner = _require_learner(store, args.name)
+        had_pin = store.pin_hash(learner.id) is not None
+        store.set_pin_hash(learner.id, None)
+    name = shown(learner.name, one_line=True)
+    if had_pin:
+        print(f"{name}'s PIN is reset: they choose a new one the next time they sign in to a class.")
+    else:
+        print(f"{name} has no class PIN yet: they choose one the first time they sign in to a class.")
     return exit_codes.OK
 
 

@@ -243,3 +243,25 @@ def test_rename_or_remove_of_an_unknown_learner_is_a_usage_error(
     missing = tmp_path / "missing.sqlite3"
     assert _run(capsys, "learners", "rename", "A", "B", "--db", str(missing))[0] == 2
     assert not missing.exists()
+
+
+def test_reset_pin_lets_a_learner_who_forgot_it_choose_a_new_one(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.clock import system_clock
+    from quiz.study.library import Library
+    from quiz.study.session import Session
+
+    with Store.open(filled) as store:
+        Session(store, Library.of([]), system_clock, "9b").sign_in("Ana", "1234")
+    assert _run(capsys, "learners", "reset-pin", "ANA", "--db", str(filled)) == (
+        0, "Ana's PIN is reset: they choose a new one the next time they sign in to a class.\n", "")
+    with Store.open(filled) as store:
+        session = Session(store, Library.of([]), system_clock, "9b")
+        assert not session.has_pin("Ana")
+        assert session.sign_in("Ana", "9876").name == "Ana"
+        assert len(store.rounds(store.learner("Ana").id)) == 3  # type: ignore[union-attr]
+    code, out, _ = _run(capsys, "learners", "reset-pin", "Ben", "--db", str(filled))
+    assert (code, out) == (0, "Ben has no class PIN yet: they choose one the first time they sign in to a class.\n")
+    code, _, err = _run(capsys, "learners", "reset-pin", "Zoe", "--db", str(filled))
+    assert code == 2 and "no learner called 'Zoe'" in err
