@@ -189,7 +189,7 @@ def _specific(question: AnyQuestion) -> dict[str, object]:
         case TrueFalseQuestion():
             return {"answer": question.answer}
         case ShortQuestion():
-            return {"answers": list(question.answers)}
+            return {"answers": list(question.answers), **({} if question.typos else {"typos": False})}
         case OrderQuestion():
             return {"items": list(question.items)}
         case MatchQuestion():
@@ -220,6 +220,8 @@ def _question(writer: _Writer, question: AnyQuestion, origin: str) -> None:
         writer.add(4, "difficulty", question.difficulty)
     if question.hint:
         writer.add(4, "hint", question.hint)
+    if question.lint is not None:
+        writer.mapping(4, {"lint": plain(question.lint)})
 
 
 def write_bank(bank: Bank, header: str, schema: str, origins: Mapping[str, str]) -> Written:
