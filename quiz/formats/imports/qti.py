@@ -81,6 +81,11 @@ def _assessment_files(archive: zipfile.ZipFile, path: str) -> list[str]:
                   and not n.endswith("assessment_meta.xml") and b"questestinterop" in archive.read(n)[:4096])
 
 
+def _below(node: ET.Element, tag: str) -> ET.Element | None:
+    """The first element named ``tag`` under ``node``: ElementPath's ``.//tag``, walked in C."""
+    return next((found for found in node.iter(tag) if found is not node), None)
+
+
 def _fields(node: ET.Element | None) -> dict[str, str]:
     if node is None:
         return {}
@@ -107,7 +112,7 @@ class _Item:
 
     def text(self, node: ET.Element | None) -> str:
         """The text of the first ``mattext`` under ``node``, read in its type."""
-        mattext = node.find(".//mattext") if node is not None else None
+        mattext = _below(node, "mattext") if node is not None else None
         if mattext is None:
             return ""
         raw = mattext.text or ""
@@ -153,7 +158,7 @@ def _right_ids(condition: ET.Element, *, exact: bool = False) -> list[str]:
 
 
 def _choice(item: _Item, common: dict[str, Any], kind: str) -> AnyQuestion:
-    lid = item.element.find(".//response_lid")
+    lid = _below(item.element, "response_lid")
     if lid is None:
         raise item.error("a choice question without choices", "export the quiz again")
     labels = _labels(lid, item)
@@ -187,9 +192,9 @@ def _number(item: _Item, common: dict[str, Any]) -> AnyQuestion:
         raise item.error("No answers found for numerical question", "add an answer in Canvas")
     condition = full[0]
     try:
-        exact = condition.find(".//varequal")
-        low, high = condition.find(".//vargte"), condition.find(".//vargt")
-        top, top_open = condition.find(".//varlte"), condition.find(".//varlt")
+        exact = _below(condition, "varequal")
+        low, high = _below(condition, "vargte"), _below(condition, "vargt")
+        top, top_open = _below(condition, "varlte"), _below(condition, "varlt")
         low, top = low if low is not None else high, top if top is not None else top_open
         if low is not None and top is not None:
             small, large = Decimal((low.text or "").strip()), Decimal((top.text or "").strip())
@@ -242,7 +247,7 @@ def _kind(item: _Item, fields: dict[str, str]) -> str:
         return "matching_question"
     if lids:
         return "multiple_answers_question" if lids[0].get("rcardinality") == "Multiple" else "multiple_choice_question"
-    fib = item.element.find(".//render_fib")
+    fib = _below(item.element, "render_fib")
     if fib is not None:
         return "numerical_question" if fib.get("fibtype") in ("Decimal", "Integer") else "short_answer_question"
     return "text_only_question"
@@ -250,13 +255,17 @@ def _kind(item: _Item, fields: dict[str, str]) -> str:
 
 def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]:
     ctx, meta = item.ctx, item.meta
-    prompt = item.text(item.element.find("presentation/material")) or item.text(item.element.find("presentation"))
+    presentation = item.element.find("presentation")
+    material = presentation.find("material") if presentation is not None else None
+    prompt = item.text(material) or item.text(presentation)
     if not prompt:
         raise item.error("the question has no text", "write the question text in Canvas")
-    general = item.feedback("general_fb")
     if item.ours:
         node = next((n for n in item.element.iter("itemfeedback") if n.get("ident") == "general_fb"), None)
-        general = explanation_from_feedback(node.findtext(".//mattext") or "") if node is not None else ""
+        mattext = _below(node, "mattext") if node is not None else None
+        general = explanation_from_feedback(mattext.text or "") if mattext is not None else ""
+    else:
+        general = item.feedback("general_fb")
     if not general:
         ctx.note(item.line, "no general feedback: explanation left as a TO DO placeholder")
     refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
