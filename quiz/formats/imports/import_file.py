@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import importlib
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
@@ -91,23 +89,7 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
     except OSError as error:
         raise UsageError(f"cannot read {shown}: {error.strerror or error}",
                          "check the path and its permissions") from None
-    with _cycles_not_collected():
-        return _import(source, raw, kind, bank_id, output or source.with_suffix(".yaml"), schema)
-
-
-@contextmanager
-def _cycles_not_collected() -> Iterator[None]:
-    """An import builds hundreds of thousands of objects (XML elements, questions, YAML nodes when it
-    proves the bank) that live until it ends and form no reference cycles; the cyclic collector would
-    walk them all again and again as they pile up (40% of parsing a 20 MB QTI file). Reference counting
-    frees everything as usual; the collector resumes when the import ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return _import(source, raw, kind, bank_id, output or source.with_suffix(".yaml"), schema)
 
 
 def _import(source: Path, raw: bytes, kind: str, bank_id: str, output: Path, schema: str) -> ImportResult:
