@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 from quiz.bank.model import (
@@ -83,7 +84,9 @@ def _assessment_files(archive: zipfile.ZipFile, path: str) -> list[str]:
 
 def _below(node: ET.Element, tag: str) -> ET.Element | None:
     """The first element named ``tag`` under ``node``: ElementPath's ``.//tag``, walked in C."""
-    return next((found for found in node.iter(tag) if found is not node), None)
+    found = node.iter(tag)
+    first = next(found, None)
+    return next(found, None) if first is node else first
 
 
 def _fields(node: ET.Element | None) -> dict[str, str]:
@@ -124,11 +127,17 @@ class _Item:
             self.ctx.note(self.line, f"{medium} left out: a bank holds text only")
         return plain.text
 
-    def feedback(self, ident: str) -> str:
+    @cached_property
+    def feedbacks(self) -> dict[str, ET.Element]:
+        """The item's ``itemfeedback`` elements by ident (the first of each)."""
+        found: dict[str, ET.Element] = {}
         for node in self.element.iter("itemfeedback"):
-            if node.get("ident") == ident:
-                return self.text(node)
-        return ""
+            found.setdefault(node.get("ident", ""), node)
+        return found
+
+    def feedback(self, ident: str) -> str:
+        node = self.feedbacks.get(ident)
+        return self.text(node) if node is not None else ""
 
 
 def _conditions(item: _Item) -> list[tuple[float, ET.Element]]:
@@ -222,15 +231,15 @@ def _match(item: _Item, common: dict[str, Any]) -> AnyQuestion:
     for _, condition in _conditions(item):
         for value in condition.iter("varequal"):
             right_by_response.setdefault(value.get("respident", ""), (value.text or "").strip())
+    labelled = [_labels(lid, item) for lid in lids]
     pairs = []
-    for lid in lids:
-        labels = dict(_labels(lid, item))
+    for lid, labels in zip(lids, map(dict, labelled), strict=True):
         right = labels.get(right_by_response.get(lid.get("ident", ""), ""), "")
         left = item.text(lid.find("material"))
         if not right:
             raise item.error(f"matching item {left!r} has no right answer", "pair every item in Canvas")
         pairs.append(Pair(left=left, right=right))
-    distractors = {text for lid in lids for _, text in _labels(lid, item)} - {p.right for p in pairs}
+    distractors = {text for labels in labelled for _, text in labels} - {p.right for p in pairs}
     if distractors:
         item.ctx.note(item.line, f"{len(distractors)} extra matching answer(s) dropped: quiz has no distractors")
     if item.meta.get("type") == "order" and [p.left for p in pairs] == [str(n) for n in range(1, len(pairs) + 1)]:
@@ -261,7 +270,7 @@ def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]
     if not prompt:
         raise item.error("the question has no text", "write the question text in Canvas")
     if item.ours:
-        node = next((n for n in item.element.iter("itemfeedback") if n.get("ident") == "general_fb"), None)
+        node = item.feedbacks.get("general_fb")
         mattext = _below(node, "mattext") if node is not None else None
         general = explanation_from_feedback(mattext.text or "") if mattext is not None else ""
     else:
