@@ -44,4 +44,7 @@ def parse_xml(data: bytes, path: str, record: str = "question") -> tuple[ET.Elem
     except expat.ExpatError as error:
         raise FormatError(path, error.lineno, f"not well-formed XML: {error}",
                           "is this the file the LMS exported? Open it in a browser to see where it breaks") from None
+    finally:  # the handlers refer to the parser: dropped, it goes (and the builder) without the cyclic collector
+        parser.StartElementHandler = parser.EntityDeclHandler = None
+        parser.UnparsedEntityDeclHandler = parser.ExternalEntityRefHandler = None
     return builder.close(), lines
