@@ -75,7 +75,6 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
     from quiz.bank.schema_file import SCHEMA_FILE
-    from quiz.formats.imports.guess import guess_kind
     from quiz.formats.imports.import_file import KINDS, import_file
     from quiz.output_file import output_target, write_atomically
 
@@ -84,6 +83,8 @@ def _run(args: argparse.Namespace) -> int:
     target = None if args.output is None else output_target(args.output, force=args.force, inputs=[args.file])
     kind = args.kind
     if kind is None:
+        from quiz.formats.imports.guess import guess_kind  # zipfile and all, only when asked to guess
+
         kind = guess_kind(args.file)
         print(shown(f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)"), file=sys.stderr)
     result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output, schema=SCHEMA_FILE)
