@@ -145,9 +145,9 @@ class _Writer:
     def comment(self, indent: int, text: str) -> None:
         self.lines.extend(f"{' ' * indent}# {line}".rstrip() for line in text.split("\n"))
 
-    def mapping(self, indent: int, data: Mapping[str, object]) -> None:
+    def mapping(self, indent: int, data: dict[str, object]) -> None:
         for key, value in data.items():
-            if isinstance(value, Mapping):
+            if isinstance(value, dict):
                 self.lines.append(f"{' ' * indent}{key}:")
                 self.mapping(indent + 2, value)
             elif isinstance(value, list):
@@ -158,7 +158,7 @@ class _Writer:
 
     def sequence(self, indent: int, items: list[object]) -> None:
         for item in items:
-            if isinstance(item, Mapping):
+            if isinstance(item, dict):
                 start = len(self.lines)
                 self.mapping(indent + 2, item)
                 self.lines[start] = f"{' ' * indent}- {self.lines[start].lstrip()}"
