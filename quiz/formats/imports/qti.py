@@ -13,9 +13,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cached_property
 from typing import Any
 
 from quiz.bank.model import (
@@ -98,17 +97,21 @@ def _fields(node: ET.Element | None) -> dict[str, str]:
 
 @dataclass
 class _Item:
-    """One ``<item>`` and what reading it needs."""
+    """One ``<item>`` and what reading it needs: quiz's own metadata (``ours`` when there is some), and
+    its ``itemfeedback`` elements by ident (the first of each)."""
 
     element: ET.Element
     line: int
     path: str
     ctx: ImportContext
     meta: dict[str, Any]
+    ours: bool = field(init=False)
+    feedbacks: dict[str, ET.Element] = field(init=False, default_factory=dict)
 
-    @property
-    def ours(self) -> bool:
-        return bool(self.meta)
+    def __post_init__(self) -> None:
+        self.ours = bool(self.meta)
+        for node in self.element.iter("itemfeedback"):
+            self.feedbacks.setdefault(node.get("ident", ""), node)
 
     def error(self, message: str, hint: str) -> FormatError:
         return FormatError(self.path, self.line, message, hint)
@@ -126,14 +129,6 @@ class _Item:
         for medium in plain.media:
             self.ctx.note(self.line, f"{medium} left out: a bank holds text only")
         return plain.text
-
-    @cached_property
-    def feedbacks(self) -> dict[str, ET.Element]:
-        """The item's ``itemfeedback`` elements by ident (the first of each)."""
-        found: dict[str, ET.Element] = {}
-        for node in self.element.iter("itemfeedback"):
-            found.setdefault(node.get("ident", ""), node)
-        return found
 
     def feedback(self, ident: str) -> str:
         node = self.feedbacks.get(ident)
