@@ -59,6 +59,8 @@ def fold(text: str) -> str:
 
 def _bare(text: str) -> str:
     """Lower case without diacritics; every other character kept."""
+    if text.isascii():  # nothing to decompose: the common case, without a step per character
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 

@@ -1,7 +1,10 @@
 """Write a bank as YAML a teacher can read and edit: comments, plain scalars where safe, block text.
 
-Used for imported banks. Every scalar is checked by reading it back with a YAML parser, so what is
-written is exactly what was meant (``no`` stays a string, ``1:2`` stays text).
+Used for imported banks. A scalar is written plain only when it reads back as the same text, both
+in PyYAML's YAML 1.1 and in the YAML 1.2 core schema of editors and quiz's loader (``no``, ``1:2``
+and ``1e5`` stay text): text YAML's grammar takes as one plain scalar is asked of PyYAML's resolver,
+anything else is parsed back. What cannot be plain is double-quoted, with every character YAML would
+fold or refuse written as an escape.
 """
 
 from __future__ import annotations
@@ -53,10 +56,27 @@ def plain(value: Any) -> Any:
     return value
 
 
-_SURELY_PLAIN = re.compile(r"[^\W\d_][\w ,.()'?!/-]*")
-"""Text that starts with a letter and holds no YAML indicator: it reads back as itself unless it is
-one of YAML 1.1's booleans or null, so the writer skips parsing it (imports write many thousands)."""
-_RESERVED = {"yes", "no", "true", "false", "on", "off", "null"}
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+"""First characters that make YAML read something other than a plain scalar (or need a closer look)."""
+_CORE_NOT_TEXT = re.compile(
+    r"null|Null|NULL|~|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+"""Plain scalars the YAML 1.2 core schema reads as null, a boolean or a number (quiz's loader refuses
+them as text); PyYAML, on YAML 1.1, reads ``1e5`` as text and so cannot tell."""
+_CORE_FIRST = frozenset("0123456789+-.nNtTfF~")
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT = _RESOLVER.yaml_implicit_resolvers
+"""PyYAML's implicit types by the first character of a plain scalar; text starting otherwise stays text."""
+_ESCAPED = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)}
+"""Characters json.dumps leaves raw that a YAML double-quoted scalar folds (U+0085, U+2028, U+2029)
+or refuses (DEL, C1 controls, U+FEFF, U+FFFE, U+FFFF): written as escapes, they read back as themselves."""
+
+
+def _resolved(text: str) -> str:
+    """The type PyYAML gives ``text`` as a plain scalar (its stubs leave ``resolve`` untyped)."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
 
 
 def _reads_back(snippet: str, value: object) -> bool:
@@ -67,6 +87,23 @@ def _reads_back(snippet: str, value: object) -> bool:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _plain_text(text: str) -> bool:
+    """Whether ``text`` may be written as a plain scalar after ``key: ``.
+
+    Text of printable characters (str.isprintable: no control, line break, tab or odd space) that starts
+    with no indicator and holds no ``: `` or `` #`` nor ends in ``:`` or a space is one plain scalar in
+    YAML's grammar; the resolvers then say whether it is text. Anything else is parsed back, but a
+    tab never stays plain: libyaml reads it there, PyYAML's pure-Python scanner refuses it.
+    """
+    if text[:1] in _CORE_FIRST and _CORE_NOT_TEXT.fullmatch(text):
+        return False
+    if ": " in text or " #" in text or text.endswith((":", " ")):
+        return False
+    if text and text[0] not in _INDICATORS and text.isprintable():
+        return text[0] not in _IMPLICIT or _resolved(text) == _STR
+    return "\n" not in text and "\t" not in text and text == text.strip() and _reads_back(f"k: {text}", text)
 
 
 def scalar(value: object, indent: int = 0) -> str:
@@ -85,11 +122,9 @@ def scalar(value: object, indent: int = 0) -> str:
         if _reads_back(f"k: |{chomp}\n" + "\n".join(
                 "  " + line if line else "" for line in text.rstrip("\n").split("\n")), text):
             return block
-    if _SURELY_PLAIN.fullmatch(text) and text == text.rstrip() and text.lower() not in _RESERVED:
+    if _plain_text(text):
         return text
-    if text and text == text.strip() and "\n" not in text and _reads_back(f"k: {text}", text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+    return json.dumps(text, ensure_ascii=False).translate(_ESCAPED)
 
 
 @dataclass(frozen=True)
@@ -110,9 +145,9 @@ class _Writer:
     def comment(self, indent: int, text: str) -> None:
         self.lines.extend(f"{' ' * indent}# {line}".rstrip() for line in text.split("\n"))
 
-    def mapping(self, indent: int, data: Mapping[str, object]) -> None:
+    def mapping(self, indent: int, data: dict[str, object]) -> None:
         for key, value in data.items():
-            if isinstance(value, Mapping):
+            if isinstance(value, dict):
                 self.lines.append(f"{' ' * indent}{key}:")
                 self.mapping(indent + 2, value)
             elif isinstance(value, list):
@@ -123,7 +158,7 @@ class _Writer:
 
     def sequence(self, indent: int, items: list[object]) -> None:
         for item in items:
-            if isinstance(item, Mapping):
+            if isinstance(item, dict):
                 start = len(self.lines)
                 self.mapping(indent + 2, item)
                 self.lines[start] = f"{' ' * indent}- {self.lines[start].lstrip()}"
@@ -154,7 +189,7 @@ def _specific(question: AnyQuestion) -> dict[str, object]:
         case TrueFalseQuestion():
             return {"answer": question.answer}
         case ShortQuestion():
-            return {"answers": list(question.answers)}
+            return {"answers": list(question.answers), **({} if question.typos else {"typos": False})}
         case OrderQuestion():
             return {"items": list(question.items)}
         case MatchQuestion():
@@ -185,6 +220,8 @@ def _question(writer: _Writer, question: AnyQuestion, origin: str) -> None:
         writer.add(4, "difficulty", question.difficulty)
     if question.hint:
         writer.add(4, "hint", question.hint)
+    if question.lint is not None:
+        writer.mapping(4, {"lint": plain(question.lint)})
 
 
 def write_bank(bank: Bank, header: str, schema: str, origins: Mapping[str, str]) -> Written:

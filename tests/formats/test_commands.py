@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from quiz.bank.load import load_bank_file
-from quiz.bank.model import Bank
+from quiz.bank.model import Bank, ShortQuestion
 from quiz.cli import main
 from tests.formats.conftest import FIXTURES, make_bank
 
@@ -106,6 +106,41 @@ def test_import_that_would_make_an_invalid_question_names_the_source_line(
     assert main(["import", str(source), "--from", "gift", "-o", str(tmp_path / "x.yaml")]) == 1
     assert "pairs.gift, line 3: this would not make a valid question" in capsys.readouterr().err
     assert len(yaml.safe_load((tmp_path / "x.yaml").read_text(encoding="utf-8"))["questions"]) == 1
+
+
+def test_import_that_would_break_a_validator_rule_names_the_source_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "same.gift"
+    source.write_text("First? {T}\n\nWhich? {=C ~c ~b}\n", encoding="utf-8")
+    assert main(["import", str(source), "--from", "gift", "-o", str(tmp_path / "x.yaml")]) == 1
+    assert "same.gift, line 3: this would not make a valid question: choice 'c' repeats choice 1" in (
+        capsys.readouterr().err)
+
+
+def test_a_valid_import_is_proved_without_reading_its_text_back(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import quiz.bank.load
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("read back")
+
+    monkeypatch.setattr(quiz.bank.load, "read_bank_text", refuse)
+    out = tmp_path / "chem.yaml"
+    assert main(["import", str(FIXTURES / "moodle_examples.gift"), "--from", "gift", "-o", str(out)]) == 0
+    monkeypatch.undo()
+    bank, problems = load_bank_file(out)
+    assert bank is not None and not [p for p in problems if p.is_error]
+
+
+def test_answers_yaml_would_read_as_numbers_are_imported_as_text(tmp_path: Path) -> None:
+    source = tmp_path / "typed.gift"
+    source.write_text("Write it as Moodle shows it. {=1e5 =0x10 =no}\n", encoding="utf-8")
+    out = tmp_path / "typed.yaml"
+    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 0
+    bank, problems = load_bank_file(out)
+    assert bank is not None, problems
+    (question,) = bank.questions
+    assert isinstance(question, ShortQuestion) and question.answers == ("1e5", "0x10", "no")
 
 
 def test_import_aiken_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -153,6 +153,15 @@ def test_an_xml_bomb_is_refused_without_expanding_it() -> None:
     assert caught.value.line == 3
 
 
+@pytest.mark.parametrize("declaration", ['<!ENTITY secret SYSTEM "file:///etc/passwd">',
+                                         '<!ENTITY % remote SYSTEM "https://example.org/x.dtd"> %remote;',
+                                         '<!ENTITY logo SYSTEM "logo.png" NDATA png>'])
+def test_external_parameter_and_unparsed_entities_are_refused(declaration: str) -> None:
+    with pytest.raises(FormatError, match="declares XML entities") as caught:
+        read(f'<?xml version="1.0"?>\n<!DOCTYPE quiz [\n{declaration}\n]>\n<quiz>&secret;</quiz>\n')
+    assert caught.value.line == 3
+
+
 def test_xml_that_is_not_well_formed_names_its_line() -> None:
     with pytest.raises(FormatError, match="not well-formed") as caught:
         read('<?xml version="1.0"?>\n<quiz>\n<question type="truefalse">\n</quiz>\n')

@@ -13,7 +13,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -81,6 +81,13 @@ def _assessment_files(archive: zipfile.ZipFile, path: str) -> list[str]:
                   and not n.endswith("assessment_meta.xml") and b"questestinterop" in archive.read(n)[:4096])
 
 
+def _below(node: ET.Element, tag: str) -> ET.Element | None:
+    """The first element named ``tag`` under ``node``: ElementPath's ``.//tag``, walked in C."""
+    found = node.iter(tag)
+    first = next(found, None)
+    return next(found, None) if first is node else first
+
+
 def _fields(node: ET.Element | None) -> dict[str, str]:
     if node is None:
         return {}
@@ -90,24 +97,28 @@ def _fields(node: ET.Element | None) -> dict[str, str]:
 
 @dataclass
 class _Item:
-    """One ``<item>`` and what reading it needs."""
+    """One ``<item>`` and what reading it needs: quiz's own metadata (``ours`` when there is some), and
+    its ``itemfeedback`` elements by ident (the first of each)."""
 
     element: ET.Element
     line: int
     path: str
     ctx: ImportContext
     meta: dict[str, Any]
+    ours: bool = field(init=False)
+    feedbacks: dict[str, ET.Element] = field(init=False, default_factory=dict)
 
-    @property
-    def ours(self) -> bool:
-        return bool(self.meta)
+    def __post_init__(self) -> None:
+        self.ours = bool(self.meta)
+        for node in self.element.iter("itemfeedback"):
+            self.feedbacks.setdefault(node.get("ident", ""), node)
 
     def error(self, message: str, hint: str) -> FormatError:
         return FormatError(self.path, self.line, message, hint)
 
     def text(self, node: ET.Element | None) -> str:
         """The text of the first ``mattext`` under ``node``, read in its type."""
-        mattext = node.find(".//mattext") if node is not None else None
+        mattext = _below(node, "mattext") if node is not None else None
         if mattext is None:
             return ""
         raw = mattext.text or ""
@@ -120,10 +131,8 @@ class _Item:
         return plain.text
 
     def feedback(self, ident: str) -> str:
-        for node in self.element.iter("itemfeedback"):
-            if node.get("ident") == ident:
-                return self.text(node)
-        return ""
+        node = self.feedbacks.get(ident)
+        return self.text(node) if node is not None else ""
 
 
 def _conditions(item: _Item) -> list[tuple[float, ET.Element]]:
@@ -153,7 +162,7 @@ def _right_ids(condition: ET.Element, *, exact: bool = False) -> list[str]:
 
 
 def _choice(item: _Item, common: dict[str, Any], kind: str) -> AnyQuestion:
-    lid = item.element.find(".//response_lid")
+    lid = _below(item.element, "response_lid")
     if lid is None:
         raise item.error("a choice question without choices", "export the quiz again")
     labels = _labels(lid, item)
@@ -187,9 +196,9 @@ def _number(item: _Item, common: dict[str, Any]) -> AnyQuestion:
         raise item.error("No answers found for numerical question", "add an answer in Canvas")
     condition = full[0]
     try:
-        exact = condition.find(".//varequal")
-        low, high = condition.find(".//vargte"), condition.find(".//vargt")
-        top, top_open = condition.find(".//varlte"), condition.find(".//varlt")
+        exact = _below(condition, "varequal")
+        low, high = _below(condition, "vargte"), _below(condition, "vargt")
+        top, top_open = _below(condition, "varlte"), _below(condition, "varlt")
         low, top = low if low is not None else high, top if top is not None else top_open
         if low is not None and top is not None:
             small, large = Decimal((low.text or "").strip()), Decimal((top.text or "").strip())
@@ -217,15 +226,15 @@ def _match(item: _Item, common: dict[str, Any]) -> AnyQuestion:
     for _, condition in _conditions(item):
         for value in condition.iter("varequal"):
             right_by_response.setdefault(value.get("respident", ""), (value.text or "").strip())
+    labelled = [_labels(lid, item) for lid in lids]
     pairs = []
-    for lid in lids:
-        labels = dict(_labels(lid, item))
+    for lid, labels in zip(lids, map(dict, labelled), strict=True):
         right = labels.get(right_by_response.get(lid.get("ident", ""), ""), "")
         left = item.text(lid.find("material"))
         if not right:
             raise item.error(f"matching item {left!r} has no right answer", "pair every item in Canvas")
         pairs.append(Pair(left=left, right=right))
-    distractors = {text for lid in lids for _, text in _labels(lid, item)} - {p.right for p in pairs}
+    distractors = {text for labels in labelled for _, text in labels} - {p.right for p in pairs}
     if distractors:
         item.ctx.note(item.line, f"{len(distractors)} extra matching answer(s) dropped: quiz has no distractors")
     if item.meta.get("type") == "order" and [p.left for p in pairs] == [str(n) for n in range(1, len(pairs) + 1)]:
@@ -242,7 +251,7 @@ def _kind(item: _Item, fields: dict[str, str]) -> str:
         return "matching_question"
     if lids:
         return "multiple_answers_question" if lids[0].get("rcardinality") == "Multiple" else "multiple_choice_question"
-    fib = item.element.find(".//render_fib")
+    fib = _below(item.element, "render_fib")
     if fib is not None:
         return "numerical_question" if fib.get("fibtype") in ("Decimal", "Integer") else "short_answer_question"
     return "text_only_question"
@@ -250,13 +259,17 @@ def _kind(item: _Item, fields: dict[str, str]) -> str:
 
 def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]:
     ctx, meta = item.ctx, item.meta
-    prompt = item.text(item.element.find("presentation/material")) or item.text(item.element.find("presentation"))
+    presentation = item.element.find("presentation")
+    material = presentation.find("material") if presentation is not None else None
+    prompt = item.text(material) or item.text(presentation)
     if not prompt:
         raise item.error("the question has no text", "write the question text in Canvas")
-    general = item.feedback("general_fb")
     if item.ours:
-        node = next((n for n in item.element.iter("itemfeedback") if n.get("ident") == "general_fb"), None)
-        general = explanation_from_feedback(node.findtext(".//mattext") or "") if node is not None else ""
+        node = item.feedbacks.get("general_fb")
+        mattext = _below(node, "mattext") if node is not None else None
+        general = explanation_from_feedback(mattext.text or "") if mattext is not None else ""
+    else:
+        general = item.feedback("general_fb")
     if not general:
         ctx.note(item.line, "no general feedback: explanation left as a TO DO placeholder")
     refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
