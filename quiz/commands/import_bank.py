@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from quiz import exit_codes
 from quiz.bank.controls import shown
+from quiz.collector import collection_paused
 from quiz.errors import UsageError
 
 NAME = "import"
@@ -50,25 +48,8 @@ def _write_schema_beside(output: Path) -> None:
                          "give -o a file path in a folder you can write to") from None
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """An import builds hundreds of thousands of objects (XML elements, questions, the YAML text) that
-    live until it ends and form no reference cycles: the cyclic garbage collector would walk them again
-    and again as they pile up (40% of parsing a 20 MB QTI export), and once more when it resumes. So it
-    is paused, and what is left when the import is done is frozen out of its sight (gc.freeze);
-    reference counting frees all of it as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def run(args: argparse.Namespace) -> int:
-    with _collector_paused():
+    with collection_paused():  # quiz.collector: an import makes objects that live until it ends
         return _run(args)
 
 

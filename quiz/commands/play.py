@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.collector import pause_collection, resume_collection
 from quiz.errors import QuizError, UsageError
-from quiz.start_up import pause_collection, resume_collection
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -110,7 +110,7 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
 
 
 def run(args: argparse.Namespace) -> int:
-    pause_collection()  # until the first screen is shown (quiz.start_up); the app resumes it then
+    pause_collection()  # until the first screen is shown (quiz.collector); the app resumes it then
     try:
         app, store = build_app(args)
         with store:

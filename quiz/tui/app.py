@@ -19,8 +19,8 @@ from textual.screen import Screen
 
 from quiz.bank.model import Bank
 from quiz.clock import Clock, system_clock
+from quiz.collector import resume_collection
 from quiz.errors import QuizError
-from quiz.start_up import resume_collection
 from quiz.study.lease import RENEW_SECONDS
 from quiz.study.library import Library
 from quiz.study.modes import ALL_BANKS, DEFAULT_COUNT, Mode

@@ -57,7 +57,7 @@ QUIZ = READY + """
 from quiz.cli import build_parser
 from quiz.commands.play import build_app
 
-from quiz.start_up import pause_collection
+from quiz.collector import pause_collection
 
 parser, _ = build_parser("play")
 args = parser.parse_args(["play", *{extra!r}, "--db", {db!r}])

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
+from quiz.collector import pause_collection, resume_collection
 from quiz.commands.play import build_app
-from quiz.start_up import pause_collection, resume_collection
 from tests.support.banks import GOOD
 from tests.support.driving import screen_text
 
