@@ -65,6 +65,7 @@ _CORE_NOT_TEXT = re.compile(
 """Plain scalars the YAML 1.2 core schema reads as null, a boolean or a number (quiz's loader refuses
 them as text); PyYAML, on YAML 1.1, reads ``1e5`` as text and so cannot tell."""
 _CORE_FIRST = frozenset("0123456789+-.nNtTfF~")
+"""How those scalars start: other text is not matched against them."""
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 _IMPLICIT = _RESOLVER.yaml_implicit_resolvers

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quiz.bank.answers import normalise
 from quiz.bank.constraints import meets_constraints
-from quiz.bank.controls import first_refused, is_refused
+from quiz.bank.controls import is_refused
 from quiz.bank.load import read_bank_text
 from quiz.bank.model import (
     Bank,
@@ -37,9 +37,13 @@ from quiz.bank.write import scalar
 from quiz.bank.write import write_bank as write_yaml
 from tests.formats.conftest import common, make_bank
 
-TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda t: t.strip() != "" and first_refused(t) is None)
-"""Text a bank can hold: `quiz validate` refuses control characters other than newline and tab."""
+REFUSED = "".join(c for c in map(chr, range(0x2070)) if is_refused(c))
+"""Every character controls.py refuses (the last refused code point is U+2069)."""
+LINE = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=REFUSED), max_size=25)
+"""Any text a bank may hold: multi-line, blank, padded with spaces, YAML's and GIFT's syntax."""
+PROMPT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=REFUSED),
+                 min_size=1, max_size=40).filter(lambda t: t.strip() != "")
+"""Text a prompt can be: not blank."""
 
 
 def _written(text: str) -> str:
@@ -48,7 +52,7 @@ def _written(text: str) -> str:
 
 
 @settings(max_examples=400, deadline=None)
-@given(TEXT)
+@given(PROMPT)
 def test_any_text_reads_back_as_itself_through_the_loader_and_pyyaml(text: str) -> None:
     written = _written(text)
     bank, problems = read_bank_text(written, "demo.yaml")
@@ -74,10 +78,6 @@ def test_text_that_reads_back_as_itself_is_plain(text: str) -> None:
     assert scalar(text) == text
 
 
-REFUSED = "".join(c for c in map(chr, range(0x2070)) if is_refused(c))
-"""Every character controls.py refuses (the last refused code point is U+2069)."""
-LINE = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=REFUSED), max_size=25)
-"""Any text a bank may hold: multi-line, blank, padded with spaces, YAML's and GIFT's syntax."""
 TEXT = st.builds(lambda before, letter, after: before + letter + after, LINE, st.characters(categories=("L", "N")),
                  LINE)
 """Text with a letter or digit somewhere, as a prompt or an answer needs."""
@@ -96,7 +96,7 @@ def _distinct(low: int, high: int) -> st.SearchStrategy[tuple[str, ...]]:
 def banks(draw: st.DrawFn) -> Bank:
     """A bank of one question of each type with text of every kind; a few break a rule (two choices
     the same but for case, a tag not in NFC...)."""
-    def common(index: int) -> dict[str, object]:
+    def shared(index: int) -> dict[str, object]:
         return {"id": f"{draw(ID)}{index}", "prompt": draw(TEXT), "explanation": draw(TEXT), "source": draw(REFS),
                 "tags": tuple(draw(st.lists(WORD, max_size=3, unique=True))), "hint": draw(LINE),
                 "difficulty": draw(st.none() | st.integers(1, 3))}
@@ -105,15 +105,15 @@ def banks(draw: st.DrawFn) -> Bank:
     credited = tuple(Choice(text=c.text, feedback=c.feedback, credit=draw(st.sampled_from((0, 0.5, 0.25))))
                      for c in choices)
     questions = (
-        ChoiceQuestion(**common(1), choices=(Choice(text=texts[0]), *credited[1:]), answer=texts[0]),
-        MultiQuestion(**common(2), choices=choices, answers=texts[: draw(st.integers(1, len(texts)))]),
-        TrueFalseQuestion(**common(3), answer=draw(st.booleans())),
-        ShortQuestion(**common(4), answers=draw(_distinct(1, 3)), typos=draw(st.booleans())),
-        OrderQuestion(**common(5), items=draw(_distinct(3, 5))),
-        MatchQuestion(**common(6), pairs=tuple(Pair(left=a, right=b) for a, b in zip(
+        ChoiceQuestion(**shared(1), choices=(Choice(text=texts[0]), *credited[1:]), answer=texts[0]),
+        MultiQuestion(**shared(2), choices=choices, answers=texts[: draw(st.integers(1, len(texts)))]),
+        TrueFalseQuestion(**shared(3), answer=draw(st.booleans())),
+        ShortQuestion(**shared(4), answers=draw(_distinct(1, 3)), typos=draw(st.booleans())),
+        OrderQuestion(**shared(5), items=draw(_distinct(3, 5))),
+        MatchQuestion(**shared(6), pairs=tuple(Pair(left=a, right=b) for a, b in zip(
             draw(_distinct(3, 4)), draw(_distinct(4, 4)), strict=False))),
-        NumberQuestion(**common(7), answer=draw(NUMBER), tolerance=abs(draw(NUMBER)), unit=draw(LINE)),
-        ClozeQuestion(**common(8), passage=f"{draw(LINE)}{{1}}{draw(LINE)}{{2}}",
+        NumberQuestion(**shared(7), answer=draw(NUMBER), tolerance=abs(draw(NUMBER)), unit=draw(LINE)),
+        ClozeQuestion(**shared(8), passage=f"{draw(LINE)}{{1}}{draw(LINE)}{{2}}",
                       blanks=(Blank(answers=draw(_distinct(1, 2))), Blank(answers=texts[:1], choices=texts))),
     )
     lint = LintAllowance(allow=("vague-terms",), because=draw(TEXT)) if draw(st.booleans()) else None

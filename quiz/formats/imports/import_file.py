@@ -89,11 +89,6 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
     except OSError as error:
         raise UsageError(f"cannot read {shown}: {error.strerror or error}",
                          "check the path and its permissions") from None
-    return _import(source, raw, kind, bank_id, output or source.with_suffix(".yaml"), schema)
-
-
-def _import(source: Path, raw: bytes, kind: str, bank_id: str, output: Path, schema: str) -> ImportResult:
-    shown = str(source)
     default_id = slug(source.stem) or "imported"
     ctx = ImportContext(shown, bank_id or default_id, default_id)
     imported = _read(_reader(kind), raw, ctx)
@@ -103,6 +98,7 @@ def _import(source: Path, raw: bytes, kind: str, bank_id: str, output: Path, sch
         source_id = f"{source_id}-import"
         imported = _resourced(imported, default_id, source_id)
     errors, count = list(imported.errors), imported.error_count
+    output = output or source.with_suffix(".yaml")
     for _ in range(2):
         if not imported.questions:
             return ImportResult(None, "", imported.notes, tuple(errors), count)
