@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.collector import pause_collection, resume_collection
+from quiz.collector import collection_paused
 from quiz.errors import QuizError, UsageError
 
 if TYPE_CHECKING:
@@ -110,13 +110,10 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
 
 
 def run(args: argparse.Namespace) -> int:
-    pause_collection()  # until the first screen is shown (quiz.collector); the app resumes it then
-    try:
+    with collection_paused():  # the app resumes collection once its first screen is shown (quiz.collector)
         app, store = build_app(args)
         with store:
             if store.notice:
                 print(f"quiz: {store.notice}", file=sys.stderr)
             app.run()
-    finally:
-        resume_collection()
     return app.return_code or 0
