@@ -79,11 +79,6 @@ class Context:
         line, col = (where.line, where.col) if not isinstance(where, tuple) else where
         self.problems.append(Problem(self.path, line, col, code, _clipped(message), _clipped(hint)))
 
-    @property
-    def enough(self) -> bool:
-        """Whether counting more problems is no longer worth checking the rest of the file for them."""
-        return self.hidden_errors >= MAX_COUNTED
-
     def extend(self, problems: list[Problem]) -> None:
         """Add problems found elsewhere (the validator's), keeping within the limit."""
         room = max(0, self.limit - len(self.problems))
@@ -534,7 +529,7 @@ def _read_bank(text: str, ctx: Context) -> tuple[Bank | None, Context]:
     the file is well-formed YAML (a syntax error alone says more than the questions read before it)."""
     questions = Context(ctx.path, [], ctx.limit)
     stream = ("questions", lambda node, index: _read_question(node, questions, f"questions[{index}]"), INVALID)
-    checking = Checking(lambda: ctx.enough or questions.enough)
+    checking = Checking(lambda: ctx.hidden_errors + questions.hidden_errors >= MAX_COUNTED)
     root = build_tree(text, lambda line, col, code, message, hint: ctx.error((line, col), code, message, hint),
                       stream, checking)
     if checking.parsed_only_after is not None:  # enough problems counted: the rest was only parsed
