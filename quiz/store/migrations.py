@@ -139,6 +139,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 """The newest schema this version of quiz knows."""
 
+COLUMNS: dict[str, frozenset[str]] = {
+    "learners": frozenset(
+        {"id", "name", "name_key", "created_at", "last_seen_at", "pin_hash", "desired_retention", "new_per_day"}
+    ),
+    "rounds": frozenset(
+        {"id", "learner_id", "bank_id", "mode", "started_at", "finished_at", "abandoned_at", "planned", "seconds",
+         "question_ids", "settings", "lease_owner", "lease_since", "lease_until", "deadline", "class_name"}
+    ),
+    "answers": frozenset(
+        {"id", "uid", "round_id", "learner_id", "bank_id", "question_id", "content_hash", "response", "score",
+         "seconds", "answered_at", "hint_shown", "overridden_at", "attempt"}
+    ),
+    "cards": frozenset(
+        {"learner_id", "bank_id", "question_id", "content_hash", "state", "step", "stability", "difficulty", "due",
+         "last_review", "reviews", "lapses", "suspended", "introduced_at"}
+    ),
+    "study_events": frozenset({"id", "learner_id", "bank_id", "question_id", "kind", "at"}),
+    "meta": frozenset({"key", "value"}),
+}
+"""Every table and its columns once the migrations above have run (a test holds the two together), so
+opening a database can check them without building a fresh one to compare."""
+
 
 def user_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])

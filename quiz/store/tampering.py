@@ -7,32 +7,22 @@ failing on the first query that touches it.
 from __future__ import annotations
 
 import sqlite3
-from functools import cache
 from pathlib import Path
 
 from quiz.errors import QuizError
-from quiz.store.migrations import migrate
+from quiz.store.migrations import COLUMNS
 
 _JSON_COLUMNS = (("rounds", ("question_ids", "settings")), ("answers", ("response",)))
 
 
-@cache
-def _expected_columns() -> dict[str, frozenset[str]]:
-    """Every table and its columns as the migrations make them (applied once to a database in memory)."""
-    connection = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        migrate(connection, ":memory:")
-        return _columns(connection)
-    finally:
-        connection.close()
-
-
 def _columns(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return {
-        table: frozenset(row[0] for row in connection.execute("SELECT name FROM pragma_table_info(?)", (table,)))
-        for table in tables
-    }
+    """Every table and its columns, in one query."""
+    found: dict[str, set[str]] = {}
+    for table, column in connection.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c WHERE m.type = 'table'"
+    ):
+        found.setdefault(table, set()).add(column)
+    return {table: frozenset(columns) for table, columns in found.items()}
 
 
 def _damaged_json(connection: sqlite3.Connection) -> list[str]:
@@ -53,7 +43,7 @@ def check_intact(connection: sqlite3.Connection, path: Path) -> None:
     """Raise a QuizError naming what is missing or damaged in a database whose schema version is current."""
     found = _columns(connection)
     damage = []
-    for table, columns in sorted(_expected_columns().items()):
+    for table, columns in sorted(COLUMNS.items()):
         if table not in found:
             damage.append(f"the table {table!r} is missing")
         elif missing := sorted(columns - found[table]):

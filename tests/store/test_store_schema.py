@@ -12,7 +12,7 @@ import pytest
 from quiz.errors import QuizError
 from quiz.store import Store
 from quiz.store.history import OPEN_MISTAKES_SQL
-from quiz.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from quiz.store.migrations import APPLICATION_ID, COLUMNS, MIGRATIONS, SCHEMA_VERSION
 
 
 def test_new_database_is_created_with_folders_and_current_schema(db_path: Path) -> None:
@@ -24,6 +24,18 @@ def test_new_database_is_created_with_folders_and_current_schema(db_path: Path) 
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"learners", "rounds", "answers", "answers_by_round", "answers_by_question"} <= names
+
+
+def test_the_declared_columns_are_what_the_migrations_make(db_path: Path) -> None:
+    """Opening a database checks its tables against COLUMNS, so the two must never drift apart."""
+    Store.open(db_path).close()
+    connection = sqlite3.connect(db_path)
+    made: dict[str, set[str]] = {}
+    for table, column in connection.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c WHERE m.type = 'table'"
+    ):
+        made.setdefault(table, set()).add(column)
+    assert made == {table: set(columns) for table, columns in COLUMNS.items()}
 
 
 def test_reopening_keeps_data_and_does_not_migrate_again(db_path: Path) -> None:
