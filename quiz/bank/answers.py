@@ -20,10 +20,9 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import combinations
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 from quiz.bank.model import (
     AnyQuestion,
@@ -79,8 +78,7 @@ def normalise(text: str) -> str:
     return _SENTENCE.sub("", _bare(text))
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The outcome of one answer: its score and whether it counts as fully right."""
 
     score: float

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 NEW_STATE = 1
@@ -20,8 +19,7 @@ NEW_STATE = 1
 EVENT_KINDS = ("suspend", "unsuspend", "reset")
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """What the scheduler is told about one stored answer."""
 
     content_hash: str

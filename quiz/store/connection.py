@@ -14,9 +14,9 @@ from __future__ import annotations
 import sqlite3
 import stat
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.errors import QuizError
 from quiz.store.failures import as_quiz_error
@@ -33,8 +33,7 @@ _ATTEMPTS = 3
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     """An open, migrated connection and, when a bad file was moved aside, a message saying so."""
 
     connection: sqlite3.Connection

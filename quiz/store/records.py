@@ -1,10 +1,13 @@
-"""What the store hands out: plain frozen records, so no caller ever sees a database row."""
+"""What the store hands out: plain immutable records, so no caller ever sees a database row.
+
+They are named tuples rather than frozen dataclasses: the store builds them by the thousand, and a frozen
+dataclass generates six methods with ``exec`` when its module is imported, which `quiz` pays at every start.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 MODES = ("practice", "exam", "review", "quick", "due", "learn")
 """The round modes the store accepts; the study layer gives them their meaning."""
@@ -13,8 +16,7 @@ RoundStatus = Literal["finished", "abandoned", "unfinished"]
 QuestionStatus = Literal["current", "changed", "retired"]
 
 
-@dataclass(frozen=True)
-class Learner:
+class Learner(NamedTuple):
     """Someone studying on this machine; names are unique regardless of case."""
 
     id: int
@@ -23,8 +25,7 @@ class Learner:
     last_seen_at: str | None
 
 
-@dataclass(frozen=True)
-class AnswerRecord:
+class AnswerRecord(NamedTuple):
     """One answer as the study layer gives it to the store.
 
     ``content_hash`` is ``quiz.bank.fingerprint.content_hash(question)`` at the time of answering,
@@ -43,16 +44,14 @@ class AnswerRecord:
     """Learn mode asks a missed question again in the same round: each try is its own attempt."""
 
 
-@dataclass(frozen=True)
-class StudySettings:
+class StudySettings(NamedTuple):
     """A learner's scheduling choices: desired retention (0.70-0.97) and new questions per day."""
 
     desired_retention: float
     new_per_day: int
 
 
-@dataclass(frozen=True)
-class Lease:
+class Lease(NamedTuple):
     """Which copy of the app plays a round: ``owner`` since ``since``, renewed up to ``until`` (ISO, UTC)."""
 
     owner: str
@@ -60,8 +59,7 @@ class Lease:
     until: str
 
 
-@dataclass(frozen=True)
-class StoredAnswer:
+class StoredAnswer(NamedTuple):
     """An answer as stored. JSON lists come back as tuples, the shape ``quiz.bank.answers`` uses."""
 
     id: int
@@ -79,8 +77,7 @@ class StoredAnswer:
     attempt: int = 1
 
 
-@dataclass(frozen=True)
-class RoundSummary:
+class RoundSummary(NamedTuple):
     """One round in a learner's history; ``score`` is the sum of its answers' scores."""
 
     id: int
@@ -101,8 +98,7 @@ class RoundSummary:
         return "abandoned" if self.abandoned_at is not None else "unfinished"
 
 
-@dataclass(frozen=True)
-class ResumableRound:
+class ResumableRound(NamedTuple):
     """An unfinished round to offer again: what was planned, what is answered, the score so far."""
 
     id: int
@@ -127,8 +123,7 @@ class ResumableRound:
         return tuple(question_id for question_id in self.question_ids if question_id not in answered)
 
 
-@dataclass(frozen=True)
-class BankProgress:
+class BankProgress(NamedTuple):
     """A learner's standing in one bank; the score fields are None until a round there is finished."""
 
     bank_id: str
@@ -139,8 +134,7 @@ class BankProgress:
     questions_seen: int
 
 
-@dataclass(frozen=True)
-class QuestionStats:
+class QuestionStats(NamedTuple):
     """How a learner has done on one question, across every round."""
 
     bank_id: str
@@ -159,8 +153,7 @@ class QuestionStats:
         return "current" if current == self.content_hash else "changed"
 
 
-@dataclass(frozen=True)
-class ClassRows:
+class ClassRows(NamedTuple):
     """What ``quiz report`` reads from a database, as rows (their columns: quiz.store.classroom)."""
 
     first_answers: list[tuple[Any, ...]]
@@ -169,8 +162,7 @@ class ClassRows:
     learners: list[tuple[str, int, int, str | None]]
 
 
-@dataclass(frozen=True)
-class ExportedAnswer:
+class ExportedAnswer(NamedTuple):
     """One answer in a results file (quiz scores --export); ``uid`` identifies it in every database."""
 
     uid: str
@@ -185,8 +177,7 @@ class ExportedAnswer:
     overridden_at: str | None
 
 
-@dataclass(frozen=True)
-class ExportedRound:
+class ExportedRound(NamedTuple):
     """One round in a results file, with its answers in the order given."""
 
     id: int

@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz import __version__
 from quiz.bank.files import find_bank_files
@@ -24,8 +23,7 @@ CACHE_ENV = "QUIZ_CACHE_DIR"
 _FORMAT = 1
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     """The usable banks and every problem found, as quiz.bank.load.load_paths reported them."""
 
     banks: tuple[Bank, ...]

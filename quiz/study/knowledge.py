@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from quiz.store import StoredCard
 from quiz.study.library import Library, Located
@@ -59,8 +59,7 @@ def level(memory: Remembered | None, content_hash: str) -> Level:
     return Level.MASTERED if stability >= MASTERED_DAYS else Level.KNOWN
 
 
-@dataclass(frozen=True)
-class LevelCounts:
+class LevelCounts(NamedTuple):
     """How many questions are at each level; ``suspended`` are counted here only."""
 
     new: int = 0
@@ -74,8 +73,7 @@ class LevelCounts:
         return self.new + self.learning + self.known + self.mastered + self.suspended
 
 
-@dataclass(frozen=True)
-class QuestionKnowledge:
+class QuestionKnowledge(NamedTuple):
     located: Located
     level: Level
     suspended: bool

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quiz.bank.model import AnyQuestion, Bank, Source
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A question with the bank it belongs to."""
 
     bank: Bank
     question: AnyQuestion
 
 
-@dataclass(frozen=True)
-class SourceLine:
+class SourceLine(NamedTuple):
     """One cited source of a question, ready to show: title, publisher, date and paragraph."""
 
     title: str

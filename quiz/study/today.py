@@ -9,8 +9,8 @@ imports fsrs: the library shows these counts at start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from quiz.store import CardGlance
 from quiz.study.knowledge import Level, is_current, level
@@ -23,8 +23,7 @@ def local_midnight(now: datetime) -> datetime:
     return datetime(local.year, local.month, local.day).astimezone()
 
 
-@dataclass(frozen=True)
-class BankToday:
+class BankToday(NamedTuple):
     """One bank's line: reviews due, new questions allowed today, and how many are known or mastered."""
 
     bank_id: str
@@ -35,8 +34,7 @@ class BankToday:
     total: int
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(NamedTuple):
     due: int
     new: int
     """New questions still allowed today, across all banks (at most the unseen ones)."""
