@@ -10,6 +10,18 @@ from pathlib import Path
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
+MAX_BYTES = 16 * 1024 * 1024
+"""The largest bank file read: far above any hand-written bank, far below what hurts a laptop.
+`quiz import` never writes a bank larger than this, since it could not be read back."""
+
+
+def size_text(count: int) -> str:
+    """``16 MiB``, ``16.3 MiB`` or ``2048 bytes``, for messages about a file's size."""
+    if count < 1024 * 1024:
+        return f"{count} bytes"
+    mib = count / (1024 * 1024)
+    return f"{mib:.0f} MiB" if mib.is_integer() else f"{mib:.1f} MiB"
+
 
 def find_bank_files(paths: Sequence[Path]) -> list[Path]:
     """The bank files named or found (recursively, *.yaml and *.yml) under the given paths, sorted.

@@ -18,15 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import model
-from quiz.bank.files import find_bank_files
+from quiz.bank.files import MAX_BYTES, find_bank_files, size_text
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
 from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, MAX_COUNTED, Problem, did_you_mean, has_errors, more_problems
 from quiz.bank.text import plural, slug
 from quiz.bank.validate import check_across, check_bank
 from quiz.bank.yaml_tree import Checking, YMapping, YNode, YReadItems, YScalar, YSequence, build_tree, describe
-
-MAX_BYTES = 16 * 1024 * 1024
-"""The largest bank file read: far above any hand-written bank, far below what hurts a laptop."""
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _MAX_DIGITS = 100
@@ -630,16 +627,13 @@ def _read_file(path: Path, max_bytes: int, ctx: Context) -> tuple[Bank | None, C
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        ctx.error((1, 1), "file-too-large", f"the file is over {_size(max_bytes)}", "split the bank into several files")
+        ctx.error((1, 1), "file-too-large", f"the file is over {size_text(max_bytes)}",
+                  "split the bank into several files")
         return None, ctx
     text = _decode(data, ctx)
     if text is None:
         return None, ctx
     return _read_bank(text, ctx)
-
-
-def _size(count: int) -> str:
-    return f"{count // (1024 * 1024)} MiB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def load_bank_file(

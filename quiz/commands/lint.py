@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank.load import MAX_BYTES, load_paths
+    from quiz.bank.files import MAX_BYTES
+    from quiz.bank.load import load_paths
     from quiz.bank.problems import Problem
     from quiz.bank.report import RENDERERS
     from quiz.lint.run import lint_banks

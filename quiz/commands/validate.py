@@ -41,7 +41,8 @@ def positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank.load import MAX_BYTES, load_paths
+    from quiz.bank.files import MAX_BYTES
+    from quiz.bank.load import load_paths
     from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
     from quiz.bank.report import RENDERERS
 

@@ -65,6 +65,18 @@ def test_import_writes_a_valid_commented_bank(tmp_path: Path, capsys: pytest.Cap
     assert "line 49: essay question skipped" in err and "TO DO: write the explanation of" in err
 
 
+def test_an_import_that_would_make_a_bank_too_large_to_validate_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit is `quiz validate`'s (16 MiB): lowered here so that a small file crosses it."""
+    monkeypatch.setattr("quiz.formats.imports.import_file.MAX_BYTES", 2048)
+    out = tmp_path / "chem.yaml"
+    assert main(["import", str(FIXTURES / "moodle_examples.gift"), "--from", "gift", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "moodle_examples.gift, line 1: the 11 questions would make a bank of" in err
+    assert "bytes, over the 2048 bytes a bank file may hold" in err and "split the file" in err
+    assert not out.exists()
+
+
 def test_import_round_trip_through_gift_and_csv_files(bank_file: Path, bank: Bank, tmp_path: Path) -> None:
     for kind in ("gift", "csv"):
         exported = tmp_path / f"demo.{kind}"

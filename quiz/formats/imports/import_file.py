@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from quiz.bank.constraints import meets_constraints
+from quiz.bank.files import MAX_BYTES, size_text
 from quiz.bank.model import Bank, SourceRef
 from quiz.bank.problems import Problem, has_errors
 from quiz.bank.text import PLACEHOLDER, slug
@@ -104,6 +105,7 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
             return ImportResult(None, "", imported.notes, tuple(errors), count)
         bank = build_bank(imported, source, final_id, source_id, KINDS[kind])
         written = _write(bank, source, kind, imported, schema)
+        _refuse_too_large(written.text, shown, len(imported.questions))
         invalid = {} if _surely_valid(bank) else _prove(written.text, written.question_lines, output, shown)
         if not invalid:
             return ImportResult(bank, written.text, imported.notes, tuple(errors), count)
@@ -122,6 +124,15 @@ def _write(bank: Bank, source: Path, kind: str, imported: Imported, schema: str)
               "Check each question against the original; questions whose explanation says TO DO need one.")
     origins = {qid: f"from line {line} of {source.name}" for qid, line in imported.lines.items()}
     return write_bank(bank, header, schema, origins)
+
+
+def _refuse_too_large(text: str, shown: str, questions: int) -> None:
+    """FormatError when the bank would be larger than `quiz validate` reads: nothing is written."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise FormatError(shown, 1, f"the {questions:,} questions would make a bank of {size_text(size)}, over the "
+                          f"{size_text(MAX_BYTES)} a bank file may hold",
+                          "split the file and import each part as its own bank")
 
 
 def _resourced(imported: Imported, old: str, new: str) -> Imported:
