@@ -45,14 +45,15 @@ def run(args: argparse.Namespace) -> int:
     from quiz.study.library import Library
     from quiz.study.session import Session
 
-    banks = load_banks(list(args.paths))
+    loaded = load_banks(list(args.paths))
+    banks = list(loaded.banks)
     store = open_scores_db(args.db)
     if store is None:
         raise _no_learner(args.learner, [])
     with store:
         learner = _choose(store, args.learner)
         prepare_store(store, banks)
-        library = Library.of(banks)
+        library = Library.of(banks, loaded.hashes)
         today = Session(store, library, system_clock).today(learner)
     print(_as_json(learner, library, today) if args.json else _as_text(learner, library, today))
     return exit_codes.OK

@@ -13,6 +13,7 @@ from quiz.errors import QuizError, UsageError
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
     from quiz.store import Store
+    from quiz.study.bank_cache import Loaded
     from quiz.tui.app import QuizApp
 
 MODES = ("practice", "exam", "review", "quick", "due")
@@ -48,10 +49,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def load_banks(paths: list[Path]) -> list[Bank]:
+def load_banks(paths: list[Path]) -> Loaded:
     """Load the banks; report each problem as file:line:col and skip broken banks instead of failing.
 
-    Unchanged banks come from a cache (quiz.study.bank_cache), which keeps start-up fast.
+    Unchanged banks, with their questions' content hashes, come from a cache (quiz.study.bank_cache),
+    which keeps start-up fast.
     """
     from quiz.locations import bundled_banks_dir
     from quiz.study.bank_cache import default_cache_dir, load_cached
@@ -67,7 +69,7 @@ def load_banks(paths: list[Path]) -> list[Bank]:
     if not result.banks:
         where = ", ".join(str(path) for path in chosen)
         raise QuizError(f"no bank could be loaded from {where}", "run `quiz validate PATH` to see why")
-    return list(result.banks)
+    return result
 
 
 def open_store(db: Path | None) -> Store:
@@ -90,7 +92,8 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
     """The app as the command line asked for it, with its open store (the caller closes it)."""
     from quiz.tui.app import make_app
 
-    banks = load_banks(list(args.paths))
+    loaded = load_banks(list(args.paths))
+    banks = list(loaded.banks)
     ids = [bank.id for bank in banks]
     if args.bank and args.bank not in ids:
         raise UsageError(f"no bank with the id {args.bank!r}", "loaded banks: " + ", ".join(ids))
@@ -105,6 +108,7 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
         mode=args.mode,
         count=args.count,
         theme=args.theme,
+        hashes=loaded.hashes,
     )
     return app, store
 

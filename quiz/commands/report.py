@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.study.class_report import ClassData, build_report, read_database, read_knowledge
 
     results = [results_file.read(path) for path in args.results]
-    banks = load_banks(list(args.paths))
+    banks = list(load_banks(list(args.paths)).banks)
     store = open_scores_db(args.db) if args.db or not results else None
     data = ClassData()
     seen: set[str] = set()

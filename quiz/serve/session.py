@@ -21,9 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--class", dest="class_name", required=True)
     args = parser.parse_args(argv)
-    banks = list(load_cached(args.paths, default_cache_dir()).banks)
+    loaded = load_cached(args.paths, default_cache_dir())
     with Store.open(args.db) as store:
-        app = make_app(banks, store, class_name=args.class_name)
+        app = make_app(loaded.banks, store, class_name=args.class_name, hashes=loaded.hashes)
         app.run()
     return 0
 

@@ -3,13 +3,16 @@
 The key covers every bank file found (path, size, modification time), the quiz version and the source
 files of quiz.bank; an edited, added or removed file, or another version of quiz, reloads everything
 through quiz.bank.load. The cache is only ever a copy: any problem reading or writing it is ignored.
+
+It keeps each question's content hash too: the library's first due counts need every one, and with
+10,000 questions hashing them took longer than the counts themselves (tests/benchmarks/bench_schedule.py).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,14 +23,16 @@ from quiz.bank.problems import Problem
 
 CACHE_ENV = "QUIZ_CACHE_DIR"
 """Environment variable naming the folder for the cache (default: the user cache folder)."""
-_FORMAT = 1
+_FORMAT = 2
 
 
 class Loaded(NamedTuple):
-    """The usable banks and every problem found, as quiz.bank.load.load_paths reported them."""
+    """The usable banks and every problem found, as quiz.bank.load.load_paths reported them, and the
+    content hash of every question of those banks by its id (quiz.bank.fingerprint)."""
 
     banks: tuple[Bank, ...]
     problems: tuple[Problem, ...]
+    hashes: Mapping[str, str]
 
 
 def default_cache_dir() -> Path:
@@ -65,10 +70,12 @@ def load_cached(paths: Sequence[Path], cache_dir: Path) -> Loaded:
             return result
     except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError):
         pass
+    from quiz.bank.fingerprint import content_hash
     from quiz.bank.load import load_paths
 
     loaded = load_paths(paths)
-    result = Loaded(tuple(loaded.banks), tuple(loaded.problems))
+    hashes = {question.id: content_hash(question) for bank in loaded.banks for question in bank.questions}
+    result = Loaded(tuple(loaded.banks), tuple(loaded.problems), hashes)
     _store(cache_file, key, result)
     return result
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -52,8 +52,12 @@ class Library:
         return digest
 
     @classmethod
-    def of(cls, banks: Iterable[Bank]) -> Library:
-        return cls(tuple(banks))
+    def of(cls, banks: Iterable[Bank], hashes: Mapping[str, str] | None = None) -> Library:
+        """The library of these banks; ``hashes``, when given, are their questions' content hashes by id,
+        as the bank cache keeps them, so they are not computed again."""
+        library = cls(tuple(banks))
+        library._hashes.update(hashes or {})
+        return library
 
     def __iter__(self) -> Iterator[Bank]:
         return iter(self.banks)

@@ -8,7 +8,7 @@ shown, which keeps start-up close to a bare Textual app's.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -316,12 +316,14 @@ def make_app(
     clock: Clock = system_clock,
     theme: str = "dark",
     class_name: str | None = None,
+    hashes: Mapping[str, str] | None = None,
 ) -> QuizApp:
     """The app for these banks and this store; CLI, tests and each served session all build it here.
 
     ``class_name`` makes it a served class's app: sign-in by name and PIN, rounds labelled with the class.
+    ``hashes`` are the questions' content hashes when the bank cache has them.
     """
     start = StartRequest(learner, bank_id, Mode(mode) if mode else None, count)
     return QuizApp(
-        Library.of(banks), store, seed=seed, start=start, clock=clock, theme=theme, class_name=class_name
+        Library.of(banks, hashes), store, seed=seed, start=start, clock=clock, theme=theme, class_name=class_name
     )

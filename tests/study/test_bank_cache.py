@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.fingerprint import content_hash
 from quiz.bank.load import LoadResult, load_paths
 from quiz.study.bank_cache import load_cached
+from quiz.study.library import Library
 from tests.support.banks import GOOD
 
 
@@ -41,6 +43,18 @@ def test_cached_load_equals_the_loader_and_is_reused(tmp_path: Path, monkeypatch
     assert (tmp_path / "cache" / "banks.pickle").exists()
     assert load_cached([banks], tmp_path / "cache") == first
     assert len(loads) == 1, "the second load should come from the cache, not the loader"
+
+
+def test_the_cache_keeps_every_questions_content_hash_and_the_library_uses_them(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    write_bank(banks, "good.yaml", GOOD)
+    for loaded in (load_cached([banks], tmp_path / "cache"), load_cached([banks], tmp_path / "cache")):
+        questions = [question for bank in loaded.banks for question in bank.questions]
+        assert loaded.hashes == {question.id: content_hash(question) for question in questions}
+    question = loaded.banks[0].questions[0]
+    library = Library.of(loaded.banks, {question.id: "from the cache"})
+    assert library.content_hash(question) == "from the cache", "a hash given is not computed again"
+    assert Library.of(loaded.banks).content_hash(question) == content_hash(question)
 
 
 def test_an_edited_added_or_removed_file_is_read_again(tmp_path: Path) -> None:
