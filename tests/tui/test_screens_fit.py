@@ -139,3 +139,21 @@ async def test_the_status_bar_never_gives_away_the_answer_in_its_title(app_for: 
         await pilot.pause()
         top = screen_text(app).splitlines()[0]
         assert "Practice" in top and "24 September" not in top
+
+
+async def test_the_library_refits_its_table_when_the_terminal_is_resized(app_for: AppFactory) -> None:
+    """At 80 columns a long bank title wraps; at 120 it fits on one line; back at 80 every column shows."""
+    app = app_for([make_bank("demo", LONG_TITLE)], learner="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def title_row() -> str:
+            return next(line for line in screen_text(app).splitlines() if "The Banjska attack" in line)
+
+        assert "and what came of it" not in title_row()  # wrapped onto a second line
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert "and what came of it" in title_row() and "Best" in screen_text(app)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "and what came of it" not in title_row() and "Best" in screen_text(app)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -85,11 +86,7 @@ class LibraryScreen(Screen[None]):
         self._show_resumable(banner)
         yield banner
         table: DataTable[Text] = DataTable(id="banks", cursor_type="row", zebra_stripes=True)
-        title_width = max(12, self.app.size.width - _CHROME - sum(width for _, width in COLUMNS))
-        # Labels as Text: a str label is parsed as Rich markup, which also loads Rich's emoji table.
-        table.add_column(Text("Bank"), key="bank", width=title_width)
-        for label, width in COLUMNS:
-            table.add_column(Text(label), key=label.lower(), width=width)
+        self._add_columns(table, self.app.size.width)
         self._fill(table)
         yield table
         yield Static(Content(""), id="bank-description")
@@ -108,6 +105,26 @@ class LibraryScreen(Screen[None]):
         if self._shown:
             self.refresh_library()
         self._shown = True
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A wider or narrower terminal: the bank title's column takes what the others leave."""
+        table = self.query_one("#banks", DataTable)
+        if table.ordered_columns and table.ordered_columns[0].width != self._title_width(event.size.width):
+            row = table.cursor_row
+            table.clear(columns=True)
+            self._add_columns(table, event.size.width)
+            self._fill(table)
+            table.move_cursor(row=min(row, max(0, table.row_count - 1)))
+
+    @staticmethod
+    def _title_width(screen_width: int) -> int:
+        return max(12, screen_width - _CHROME - sum(width for _, width in COLUMNS))
+
+    def _add_columns(self, table: DataTable[Text], screen_width: int) -> None:
+        # Labels as Text: a str label is parsed as Rich markup, which also loads Rich's emoji table.
+        table.add_column(Text("Bank"), key="bank", width=self._title_width(screen_width))
+        for label, width in COLUMNS:
+            table.add_column(Text(label), key=label.lower(), width=width)
 
     def refresh_library(self) -> None:
         """Reload scores and the unfinished round; the learner may have just finished one."""
