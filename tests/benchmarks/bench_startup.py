@@ -1,7 +1,7 @@
 """How long `quiz` takes to its first usable screen, next to a bare Textual app; and the history screen
 for a learner with 100,000 answers.
 
-Run: python tests/benchmarks/bench_startup.py [--runs 7] [--answers 100000]
+Run: python tests/benchmarks/bench_startup.py [--runs 7] [--history-runs 5] [--answers 100000]
 
 Start-up: each case is a fresh interpreter (``python -c``), timed from spawning the process until the
 child reports (on the system-wide monotonic clock) that its first screen is mounted and refreshed. Both
@@ -197,12 +197,13 @@ def history(answers: int, runs: int, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each case")
+    parser.add_argument("--history-runs", type=int, default=5, help="times the history screen is opened")
     parser.add_argument("--answers", type=int, default=100_000)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         startup(options.runs, Path(folder))
-        history(options.answers, options.runs, Path(folder))
+        history(options.answers, options.history_runs, Path(folder))
 
 
 if __name__ == "__main__":
