@@ -157,3 +157,24 @@ async def test_the_library_refits_its_table_when_the_terminal_is_resized(app_for
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert "and what came of it" not in title_row() and "Best" in screen_text(app)
+
+
+async def test_the_history_refits_its_rounds_when_the_terminal_is_resized(app_for: AppFactory, store: Store) -> None:
+    """The bank title is cut to fit at 80 columns and shown whole at 120: every other column stays whole."""
+    played(store, [("practice", [("demo.choice", 1.0)])])
+    app = app_for([make_bank("demo", LONG_TITLE)], learner="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+
+        def round_row() -> str:
+            return next(line for line in screen_text(app).splitlines() if "Practice" in line)
+
+        assert "…" in round_row() and "finished" in round_row()
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert LONG_TITLE in round_row() and "finished" in round_row()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "…" in round_row() and "finished" in round_row()

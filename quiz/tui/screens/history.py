@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -34,15 +35,27 @@ def _round_cells(row: RoundRow) -> tuple[str, str, str, str]:
 
 
 def _rounds_table(history: History, width: int) -> DataTable[Text]:
-    """Every column in full; the bank title alone takes what is left and is cut with an ellipsis."""
     table: DataTable[Text] = DataTable(id="rounds", cursor_type="row", zebra_stripes=True)
+    _fill_rounds(table, history, width)
+    return table
+
+
+_ROUND_HEADERS = ("When", "Mode", "Score", "Status")
+
+
+def _column_widths(cells: list[tuple[str, str, str, str]], width: int) -> tuple[int, list[int]]:
+    """The bank title's width and the others': every column in full, the title takes what is left."""
+    widths = [max(len(header), *(len(cell[n]) for cell in cells)) for n, header in enumerate(_ROUND_HEADERS)]
+    return max(8, width - 2 - sum(widths) - 2 * (len(widths) + 1)), widths
+
+
+def _fill_rounds(table: DataTable[Text], history: History, width: int) -> None:
+    """Every column in full; the bank title alone takes what is left and is cut with an ellipsis."""
     cells = [_round_cells(row) for row in history.rounds]
-    headers = ("When", "Mode", "Score", "Status")
-    widths = [max(len(header), *(len(cell[n]) for cell in cells)) for n, header in enumerate(headers)]
-    bank_width = max(8, width - 2 - sum(widths) - 2 * (len(widths) + 1))
+    bank_width, widths = _column_widths(cells, width)
     table.add_column("When", width=widths[0])
     table.add_column("Bank", width=bank_width)
-    for header, column_width in zip(headers[1:], widths[1:], strict=True):
+    for header, column_width in zip(_ROUND_HEADERS[1:], widths[1:], strict=True):
         table.add_column(header, width=column_width)
     for row, (when, mode, score, status) in zip(history.rounds, cells, strict=True):
         table.add_row(
@@ -53,7 +66,6 @@ def _rounds_table(history: History, width: int) -> DataTable[Text]:
             Text(status),
             key=str(row.round_id),
         )
-    return table
 
 
 def _tags_table(history: History) -> DataTable[Text]:
@@ -88,6 +100,8 @@ class HistoryScreen(TabScrollScreen):
         *TabScrollScreen.BINDINGS,
         Binding("escape", "app.pop_screen", "Back"),
     ]
+    _rounds_width = 0
+    """The terminal width the rounds table was last laid out for."""
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """History opens what it lists: a round's answers, or a most-missed question with its explanation."""
@@ -108,6 +122,17 @@ class HistoryScreen(TabScrollScreen):
                 return
             self.app.push_screen(ReviewScreen((shown,), "Missed question"))
 
+    def on_resize(self, event: events.Resize) -> None:
+        """A wider or narrower terminal: the bank title's column in the rounds takes what is left."""
+        table = next(self.query("#rounds").results(DataTable), None)
+        if table is None or event.size.width == self._rounds_width:
+            return
+        self._rounds_width = event.size.width
+        row = table.cursor_row
+        table.clear(columns=True)
+        _fill_rounds(table, self.history, event.size.width)
+        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
+
     @property
     def quiz(self) -> QuizApp:
         return cast("QuizApp", self.app)
@@ -125,7 +150,8 @@ class HistoryScreen(TabScrollScreen):
             with TabPane("Rounds", id="tab-rounds"):
                 if history.rounds:
                     yield Static(Content("Enter: the round's answers"), classes="hint")
-                    yield _rounds_table(history, self.app.size.width)
+                    self._rounds_width = self.app.size.width
+                    yield _rounds_table(history, self._rounds_width)
                 else:
                     yield Static(Content("No rounds yet."))
             with TabPane("Trend", id="tab-trend"), Lazy(VerticalScroll()):
