@@ -36,8 +36,11 @@ def run(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def median(command: list[str], runs: int) -> float:
-    run(command)  # warm the file cache and bytecode
+def median(command: list[str], runs: int, *, warm: bool = True) -> float:
+    """The median of ``runs`` runs, after one that warms the file cache and bytecode (``warm``); the
+    formats' files need none, having just been written by `quiz export` after quiz has run once."""
+    if warm:
+        run(command)
     return statistics.median(run(command) for _ in range(runs))
 
 
@@ -81,7 +84,7 @@ def gift_against_peer(folder: Path, prefix: str, questions: int, runs: int) -> N
 def every_format(folder: Path, runs: int) -> None:
     print(f"every format, whole `quiz import` processes, {runs} runs each, medians (target: 10000 < 2 s)")
     for kind in SUFFIX:
-        small, large = (median(importing(source_file(folder, kind, n), kind), runs) for n in (5000, 10000))
+        small, large = (median(importing(source_file(folder, kind, n), kind), runs, warm=False) for n in (5000, 10000))
         print(f"  {kind:10}  5000: {small * 1000:6.0f} ms  10000: {large * 1000:6.0f} ms  "
               f"10000/5000: {large / small:4.2f} (linear: about 2, less with start-up)")
 
