@@ -110,11 +110,7 @@ class LibraryScreen(Screen[None]):
         """A wider or narrower terminal: the bank title's column takes what the others leave."""
         table = self.query_one("#banks", DataTable)
         if table.ordered_columns and table.ordered_columns[0].width != self._title_width(event.size.width):
-            row = table.cursor_row
-            table.clear(columns=True)
-            self._add_columns(table, event.size.width)
-            self._fill(table)
-            table.move_cursor(row=min(row, max(0, table.row_count - 1)))
+            self._refill(table, event.size.width)
 
     @staticmethod
     def _title_width(screen_width: int) -> int:
@@ -128,14 +124,20 @@ class LibraryScreen(Screen[None]):
 
     def refresh_library(self) -> None:
         """Reload scores and the unfinished round; the learner may have just finished one."""
-        table = self.query_one("#banks", DataTable)
-        row = table.cursor_row
-        table.clear()
-        self._fill(table)
+        self._refill(self.query_one("#banks", DataTable))
         self._show_today()
-        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_resumable(self.query_one("#resume-banner", Static))
         self._describe_highlighted()
+
+    def _refill(self, table: DataTable[Text], screen_width: int | None = None) -> None:
+        """The rows read again (and the columns laid out again for a new ``screen_width``), keeping the
+        highlighted row where it was."""
+        row = table.cursor_row
+        table.clear(columns=screen_width is not None)
+        if screen_width is not None:
+            self._add_columns(table, screen_width)
+        self._fill(table)
+        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
 
     def _fill(self, table: DataTable[Text]) -> None:
         learner = self.quiz.learner
