@@ -28,25 +28,26 @@ def parse_xml(data: bytes, path: str, record: str = "question") -> tuple[ET.Elem
     """The document's root (namespaces dropped) and the line of every ``record`` element;
     FormatError for XML that is not well-formed or declares entities."""
     if b"\x00" not in data[:4] and not _PREFIXED_ELEMENT.search(data):  # UTF-8 or Latin-1, no prefixes
-        root = _parse(data, path, expat.ParserCreate(), None)
+        root, _ = _parse(data, path, None)
         lines = _record_lines(data, root, record)
         if lines is not None:
             return root, lines
-    lines = {}
-    return _parse(data, path, expat.ParserCreate(namespace_separator="}"), (record, lines)), lines
+    return _parse(data, path, record)
 
 
-def _parse(data: bytes, path: str, parser: expat.XMLParserType,
-           recording: tuple[str, dict[ET.Element, int]] | None) -> ET.Element:
-    """The tree, built by ElementTree's C builder. Without ``recording`` (for a document with no prefixed
-    element name, parsed without namespace processing, so every name is local) expat calls the builder
-    directly, with no line of Python per element; with it, a Python handler drops namespaces and records
+def _parse(data: bytes, path: str, record: str | None) -> tuple[ET.Element, dict[ET.Element, int]]:
+    """The tree, built by ElementTree's C builder, and the line of each ``record`` element. Without
+    ``record`` (for a document with no prefixed element name) the document is parsed without namespace
+    processing, so every name is already local, and expat calls the builder directly, with no line of
+    Python per element and no line recorded; with it, a Python handler drops namespaces and records
     the line of each record."""
     builder = ET.TreeBuilder()
-    if recording is None:
+    lines: dict[ET.Element, int] = {}
+    if record is None:
+        parser = expat.ParserCreate()
         parser.StartElementHandler = builder.start
     else:
-        record, lines = recording
+        parser = expat.ParserCreate(namespace_separator="}")
 
         def start(tag: str, attrs: dict[str, str]) -> None:
             local = tag.rpartition("}")[2]
@@ -73,7 +74,7 @@ def _parse(data: bytes, path: str, parser: expat.XMLParserType,
     finally:  # the handlers refer to the parser: dropped, it goes (and the builder) without the cyclic collector
         parser.StartElementHandler = parser.EntityDeclHandler = None
         parser.UnparsedEntityDeclHandler = parser.ExternalEntityRefHandler = None
-    return builder.close()
+    return builder.close(), lines
 
 
 def _record_lines(data: bytes, root: ET.Element, record: str) -> dict[ET.Element, int] | None:
