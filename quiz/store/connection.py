@@ -26,6 +26,14 @@ from quiz.store.tampering import check_intact
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for another process's transaction before giving up."""
 
+WAL_CHECKPOINT_PAGES = 10_000
+"""SQLite copies the write-ahead log into the database file once it holds this many pages (about 40 MB).
+
+Recording an answer writes about 12 pages, so SQLite's default of 1,000 put a checkpoint, 10 to 20 ms
+here, on every 80th answer or so. The store checkpoints when a round ends instead (Store.finish_round),
+where the learner is reading the summary; this limit only bounds the log of a very long round.
+"""
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -123,6 +131,7 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
         _check_identity(connection, path)
         _use_wal(connection)
         connection.execute("PRAGMA synchronous = FULL")
+        connection.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection, str(path))
         check_intact(connection, path)

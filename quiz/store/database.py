@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -208,8 +208,11 @@ class Store:
             rounds.abandon_older(self._connection, learner_id, newest, stamp(now))
 
     def finish_round(self, round_id: int, seconds: float) -> None:
+        """Then the round's answers are copied from the write-ahead log into the database file, off the
+        answering path (quiz.store.connection.WAL_CHECKPOINT_PAGES)."""
         with self._write():
             rounds.finish(self._connection, round_id, seconds, self._now())
+        self._checkpoint()
 
     def label_round(self, round_id: int, class_name: str) -> None:
         """Mark the round as played in this served class, so one database can hold several classes."""
@@ -220,6 +223,7 @@ class Store:
         """Keep the round's answers but stop offering to resume it."""
         with self._write():
             rounds.abandon(self._connection, round_id, self._now())
+        self._checkpoint()
 
     def resumable_round(self, learner_id: int) -> ResumableRound | None:
         with self._read():
@@ -442,6 +446,13 @@ class Store:
             finally:
                 if self._connection.in_transaction:
                     self._connection.execute("ROLLBACK")
+
+    def _checkpoint(self) -> None:
+        """Copy what the log holds into the database file, without waiting for other copies of quiz: what
+        a reader still needs stays in the log for a later checkpoint. Only an optimisation, so a busy
+        database is no error."""
+        with self._guard(), suppress(sqlite3.OperationalError):
+            self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     @contextmanager
     def _read(self) -> Iterator[None]:

@@ -11,7 +11,9 @@ a schema-2 database that has never built its schedule, as an upgraded database w
   content hashes come from the bank cache), warm, and the first call after a bank file changed (hashing
   every question);
 - starting a Due round (picking it and recording the round);
-- recording an answer with its schedule update, each call its own committed, fsynced transaction.
+- recording an answer with its schedule update, each call its own committed, fsynced transaction, within one
+  round (the store copies the log into the database file when a round ends: finishing the round is timed
+  too); and a bare INSERT + COMMIT on the same disk, its baseline.
 Goals: due counts <= 30 ms, a Due round <= 50 ms, recording p99 < 5 ms, the replay < 5 s.
 These figures are printed, not checked.
 """
@@ -114,6 +116,24 @@ def bare_fsrs(rows: list[tuple[str, str, str, float, str]]) -> float:
     return time.perf_counter() - started
 
 
+def bare_commits(beside: Path, calls: int) -> list[float]:
+    """Each an INSERT of one row and its COMMIT into a WAL database beside the benchmark's: the disk's own
+    cost of a durable transaction, for the recording figures to be read against."""
+    connection = sqlite3.connect(beside.with_name("bare.sqlite3"), isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("CREATE TABLE rows (n INTEGER)")
+    latencies = []
+    for n in range(calls):
+        started = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO rows VALUES (?)", (n,))
+        connection.execute("COMMIT")
+        latencies.append(time.perf_counter() - started)
+    connection.close()
+    return latencies
+
+
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -169,6 +189,12 @@ def main() -> None:
             print(f"record_answer with its schedule update, {args.calls} calls: median "
                   f"{percentile(latencies, 0.5) * 1000:.2f} ms, p99 {percentile(latencies, 0.99) * 1000:.2f} ms "
                   "(goal p99 < 5 ms)")
+            finishing = _timed(lambda: store.finish_round(round_id, 60.0))
+            print(f"finishing that round, which copies its {args.calls} answers from the write-ahead log into the "
+                  f"database file: {finishing * 1000:.1f} ms")
+        bare = bare_commits(path, args.calls)
+        print(f"bare INSERT + COMMIT on the same disk (synchronous = FULL), {args.calls} calls: median "
+              f"{percentile(bare, 0.5) * 1000:.2f} ms, p99 {percentile(bare, 0.99) * 1000:.2f} ms")
 
 
 def _timed(action: object) -> float:
