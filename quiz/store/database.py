@@ -49,6 +49,8 @@ class Store:
         self.path = path
         self.notice = notice
         """Set when the file at ``path`` was not a quiz database and was moved aside; show it."""
+        self._glances: tuple[int, tuple[int, int], tuple[CardGlance, ...]] | None = None
+        """The last learner's glances, with the database version they were read at."""
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = system_clock, repair: bool = True) -> Store:
@@ -291,10 +293,19 @@ class Store:
         with self._guard():
             return cards.learner_cards(self._connection, learner_id)
 
-    def glances(self, learner_id: int) -> list[CardGlance]:
-        """The few fields of every card that due counts and picking need, read fast."""
+    def glances(self, learner_id: int) -> tuple[CardGlance, ...]:
+        """The few fields of every card that due counts and picking need, read fast.
+
+        Read again only when the database changed since the last call: the library's counts and the
+        Due round picked from it a moment later read them once.
+        """
         with self._guard():
-            return cards.learner_glances(self._connection, learner_id)
+            version = self._version()
+            if self._glances is not None and self._glances[:2] == (learner_id, version):
+                return self._glances[2]
+            read = tuple(cards.learner_glances(self._connection, learner_id))
+            self._glances = (learner_id, version, read)
+            return read
 
     def card(self, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:
         with self._guard():
@@ -446,6 +457,12 @@ class Store:
             finally:
                 if self._connection.in_transaction:
                     self._connection.execute("ROLLBACK")
+
+    def _version(self) -> tuple[int, int]:
+        """Moves whenever anything was committed: other connections' commits change ``data_version``, this
+        connection's writes its ``total_changes``."""
+        other = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        return other, self._connection.total_changes
 
     def _checkpoint(self) -> None:
         """Copy what the log holds into the database file, without waiting for other copies of quiz: what

@@ -9,6 +9,7 @@ takes the reviews not yet due, lowest retrievability first, when nothing is due.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from quiz.errors import QuizError
@@ -42,7 +43,7 @@ def _spread(reviews: list[Located], new: list[Located]) -> list[Located]:
 
 
 def pick_due(
-    library: Library, settings: RoundSettings, cards: list[CardGlance], now: datetime, new_left: int
+    library: Library, settings: RoundSettings, cards: Sequence[CardGlance], now: datetime, new_left: int
 ) -> list[Located]:
     """The questions of a Due round; QuizError saying when the next review is when there is nothing to ask."""
     from quiz.study.schedule import retrievability  # fsrs is loaded when a round starts, not with the library

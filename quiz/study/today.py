@@ -9,6 +9,7 @@ imports fsrs: the library shows these counts at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -51,7 +52,7 @@ class Today(NamedTuple):
         return f"{self.due} due · {self.new} new"
 
 
-def build_today(library: Library, cards: list[CardGlance], now: datetime, new_left: int) -> Today:
+def build_today(library: Library, cards: Sequence[CardGlance], now: datetime, new_left: int) -> Today:
     """Counts over the loaded questions only; a card for a question no bank has any more is ignored."""
     stamp = now.isoformat(timespec="milliseconds")
     by_id = {card.question_id: card for card in cards}
