@@ -46,11 +46,11 @@ def pick_due(
     library: Library, settings: RoundSettings, cards: Sequence[CardGlance], now: datetime, new_left: int
 ) -> list[Located]:
     """The questions of a Due round; QuizError saying when the next review is when there is nothing to ask."""
-    from quiz.study.schedule import retrievability  # fsrs is loaded when a round starts, not with the library
+    from quiz.study.schedule import retrievabilities  # fsrs is loaded when a round starts, not with the library
 
     stamp = now.isoformat(timespec="milliseconds")
     by_id = {card.question_id: card for card in cards}
-    reviews: list[tuple[float, str, Located]] = []
+    waiting: list[tuple[CardGlance, Located]] = []
     new: list[Located] = []
     next_due: str | None = None
     for located in _pool(library, settings):
@@ -64,9 +64,11 @@ def pick_due(
             continue
         memory = stored
         if memory.due <= stamp or settings.ahead:
-            reviews.append((retrievability(memory.stability, memory.last_review, now), memory.due, located))
+            waiting.append((memory, located))
         elif next_due is None or memory.due < next_due:
             next_due = memory.due
+    chances = retrievabilities([(memory.stability, memory.last_review) for memory, _ in waiting], now)
+    reviews = [(chance, memory.due, located) for chance, (memory, located) in zip(chances, waiting, strict=True)]
     reviews.sort(key=lambda item: (item[0], item[1], item[2].question.id))
     count = settings.count or DUE_COUNT
     chosen = [located for _, _, located in reviews[:count]]

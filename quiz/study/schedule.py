@@ -23,7 +23,7 @@ quiz.study.upgrade.SCHEDULE_VERSION, so that every database replays its answers 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -150,16 +150,24 @@ CARDS = FsrsCards()
 """The scheduler every round hands the store."""
 
 
-def retrievability(stability: float | None, last_review: str | None, now: datetime) -> float:
-    """fsrs's predicted chance of recalling the question now (0 for one never reviewed).
+def retrievabilities(cards: Iterable[tuple[float | None, str | None]], now: datetime) -> list[float]:
+    """fsrs's predicted chance of recalling each question now, from its (stability, last review); 0 for one
+    never reviewed.
 
-    It depends only on the stability and the days since the last review (and fsrs's parameters,
-    not the desired retention), so a card with just those two is enough.
+    It depends only on those two (and fsrs's parameters, not the desired retention), so one Card, given
+    each pair in turn, asks fsrs for them all: a Card per review took half the time of picking a Due
+    round from thousands of due reviews.
     """
-    if stability is None or last_review is None:
-        return 0.0
-    card = Card(card_id=0, state=State.Review, stability=stability, last_review=_time(last_review), due=now)
-    return float(fsrs_scheduler(0.9).get_card_retrievability(card, now))
+    scheduler = fsrs_scheduler(0.9)
+    card = Card(card_id=0, state=State.Review, due=now)
+    chances = []
+    for stability, last_review in cards:
+        if stability is None or last_review is None:
+            chances.append(0.0)
+            continue
+        card.stability, card.last_review = stability, _time(last_review)
+        chances.append(float(scheduler.get_card_retrievability(card, now)))
+    return chances
 
 
 def lapses_in_review(reviews: Sequence[Review], retention: float, since: str) -> tuple[int, int]:

@@ -20,16 +20,17 @@ from quiz.study.picking import Strength
 
 def question_strength(cards: Iterable[CardGlance], library: Library, now: datetime) -> dict[str, Strength]:
     """Question id -> chance of recall now, for the loaded questions the learner has met as they are now."""
-    from quiz.study.schedule import retrievability  # fsrs: only when a round is picked
+    from quiz.study.schedule import retrievabilities  # fsrs: only when a round is picked
 
-    strength = {}
+    met = []
     for card in cards:
         located = library.locate(card.question_id)
         if located is None or located.bank.id != card.bank_id or card.suspended:
             continue
         if is_current(card, library.content_hash(located.question)):
-            strength[card.question_id] = (retrievability(card.stability, card.last_review, now), card.stability or 0.0)
-    return strength
+            met.append(card)
+    chances = retrievabilities([(card.stability, card.last_review) for card in met], now)
+    return {card.question_id: (chance, card.stability or 0.0) for card, chance in zip(met, chances, strict=True)}
 
 
 def suspended_ids(cards: Iterable[CardGlance]) -> frozenset[str]:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.store import AnswerRecord, Review, Store
-from quiz.study.schedule import CARDS, rating
+from quiz.study.schedule import CARDS, rating, retrievabilities
 from tests.support.clocks import FakeClock
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -228,3 +228,30 @@ def test_retention_outside_the_allowed_range_is_refused(store: Store) -> None:
             store.set_retention(learner.id, bad)
     store.set_retention(learner.id, 0.8)
     assert store.study_settings(learner.id).desired_retention == pytest.approx(0.8)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.floats(min_value=0.01, max_value=36500)),
+            st.one_of(st.none(), st.integers(min_value=0, max_value=3000 * 86400)),
+        ),
+        max_size=20,
+    )
+)
+def test_retrievabilities_are_what_fsrs_says_of_each_card_alone(pairs: list[tuple[float | None, int | None]]) -> None:
+    now = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    stamped = [
+        (stability, None if ago is None else (now - timedelta(seconds=ago)).isoformat()) for stability, ago in pairs
+    ]
+    expected = [
+        0.0
+        if stability is None or last is None
+        else Scheduler().get_card_retrievability(
+            Card(state=State.Review, stability=stability, last_review=datetime.fromisoformat(last)), now
+        )
+        for stability, last in stamped
+    ]
+
+    assert retrievabilities(stamped, now) == expected
