@@ -100,13 +100,20 @@ def learner_cards(connection: sqlite3.Connection, learner_id: int) -> list[Store
     return list(map(_card, rows))
 
 
+_GLANCE_COLUMNS = "bank_id, question_id, content_hash, due, last_review, stability, state, reviews, suspended"
+
+
 def learner_glances(connection: sqlite3.Connection, learner_id: int) -> list[CardGlance]:
-    rows = connection.execute(
-        "SELECT bank_id, question_id, content_hash, due, last_review, stability, state, reviews, suspended"
-        " FROM cards WHERE learner_id = ?",
-        (learner_id,),
-    ).fetchall()
+    rows = connection.execute(f"SELECT {_GLANCE_COLUMNS} FROM cards WHERE learner_id = ?", (learner_id,)).fetchall()
     return list(map(CardGlance._make, rows))
+
+
+def glance(connection: sqlite3.Connection, learner_id: int, bank_id: str, question_id: str) -> CardGlance | None:
+    row = connection.execute(
+        f"SELECT {_GLANCE_COLUMNS} FROM cards WHERE learner_id = ? AND bank_id = ? AND question_id = ?",
+        (learner_id, bank_id, question_id),
+    ).fetchone()
+    return None if row is None else CardGlance._make(row)
 
 
 def card(connection: sqlite3.Connection, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:

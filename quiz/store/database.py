@@ -17,6 +17,7 @@ from quiz.store import activity, cards, classroom, history, learners, replay, ro
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
+from quiz.store.glance_cache import GlanceCache
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
@@ -49,8 +50,7 @@ class Store:
         self.path = path
         self.notice = notice
         """Set when the file at ``path`` was not a quiz database and was moved aside; show it."""
-        self._glances: tuple[int, tuple[int, int], tuple[CardGlance, ...]] | None = None
-        """The last learner's glances, with the database version they were read at."""
+        self._glances = GlanceCache()
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = system_clock, repair: bool = True) -> Store:
@@ -153,15 +153,19 @@ class Store:
         updated in the same transaction, so neither is ever stored without the other; an answer that
         was not stored (an earlier one stands) does not touch the card.
         """
-        with self._write():
-            now = self._now()
-            connection = self._connection
-            if not rounds.record(connection, round_id, answer, now):
-                return False
-            if scheduler is not None:
+        with self._guard():
+            before = self._version()
+            with self._write():
+                now = self._now()
+                connection = self._connection
+                if not rounds.record(connection, round_id, answer, now):
+                    return False
                 learner_id = cards.round_learner(connection, round_id)
-                review = Review(answer.content_hash, answer.score, answer.hint_shown, False, now)
-                cards.review_answer(connection, learner_id, answer.bank_id, answer.question_id, review, scheduler)
+                if scheduler is not None:
+                    review = Review(answer.content_hash, answer.score, answer.hint_shown, False, now)
+                    cards.review_answer(connection, learner_id, answer.bank_id, answer.question_id, review, scheduler)
+            changed = cards.glance(connection, learner_id, answer.bank_id, answer.question_id)
+            self._glances.patch(before, self._version(), learner_id, changed)
             return True
 
     def override_answer(
@@ -296,16 +300,15 @@ class Store:
     def glances(self, learner_id: int) -> tuple[CardGlance, ...]:
         """The few fields of every card that due counts and picking need, read fast.
 
-        Read again only when the database changed since the last call: the library's counts and the
-        Due round picked from it a moment later read them once.
+        Read again only when the database changed since the last call, and only the answered card when
+        the change was an answer recorded here (quiz.store.glance_cache).
         """
         with self._guard():
             version = self._version()
-            if self._glances is not None and self._glances[:2] == (learner_id, version):
-                return self._glances[2]
-            read = tuple(cards.learner_glances(self._connection, learner_id))
-            self._glances = (learner_id, version, read)
-            return read
+            kept = self._glances.get(learner_id, version)
+            if kept is not None:
+                return kept
+            return self._glances.put(learner_id, version, cards.learner_glances(self._connection, learner_id))
 
     def card(self, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:
         with self._guard():
