@@ -43,6 +43,7 @@ from quiz.study.modes import ALL_BANKS, Mode  # noqa: E402
 from quiz.study.schedule import CARDS, rating  # noqa: E402
 from quiz.study.session import Session  # noqa: E402
 from quiz.study.settings import RoundSettings  # noqa: E402
+from tests.benchmarks.bench_store import bare_insert_latencies  # noqa: E402
 
 BANKS = 10
 START = datetime(2025, 1, 1, tzinfo=UTC)
@@ -118,24 +119,6 @@ def bare_fsrs(rows: list[tuple[str, str, str, float, str]]) -> float:
     return time.perf_counter() - started
 
 
-def bare_commits(beside: Path, calls: int) -> list[float]:
-    """Each an INSERT of one row and its COMMIT into a WAL database beside the benchmark's: the disk's own
-    cost of a durable transaction, for the recording figures to be read against."""
-    connection = sqlite3.connect(beside.with_name("bare.sqlite3"), isolation_level=None)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("CREATE TABLE rows (n INTEGER)")
-    latencies = []
-    for n in range(calls):
-        started = time.perf_counter()
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute("INSERT INTO rows VALUES (?)", (n,))
-        connection.execute("COMMIT")
-        latencies.append(time.perf_counter() - started)
-    connection.close()
-    return latencies
-
-
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -207,7 +190,7 @@ def main() -> None:
             finishing = _timed(lambda: store.finish_round(round_id, 60.0))
             print(f"finishing that round, which copies its {args.calls} answers from the write-ahead log into the "
                   f"database file: {finishing * 1000:.1f} ms")
-        bare = bare_commits(path, args.calls)
+        bare = bare_insert_latencies(path.parent, args.calls)  # the disk's own cost of a durable commit
         print(f"bare INSERT + COMMIT on the same disk (synchronous = FULL), {args.calls} calls: median "
               f"{percentile(bare, 0.5) * 1000:.2f} ms, p99 {percentile(bare, 0.99) * 1000:.2f} ms")
 
