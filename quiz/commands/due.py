@@ -16,7 +16,7 @@ from quiz import exit_codes
 from quiz.bank.controls import json_safe, shown
 from quiz.commands.scores import add_db_option, open_scores_db
 from quiz.errors import QuizError, UsageError
-from quiz.study.describe import short_time
+from quiz.study.wording import short_time
 
 if TYPE_CHECKING:
     from quiz.store import Learner, Store

@@ -15,7 +15,7 @@ from quiz.bank.controls import shown
 from quiz.bank.text import plural
 from quiz.commands.scores import add_db_option, open_scores_db
 from quiz.errors import UsageError
-from quiz.study.describe import short_time
+from quiz.study.wording import short_time
 
 if TYPE_CHECKING:
     from quiz.store import Learner, Store

@@ -14,11 +14,11 @@ from datetime import datetime
 
 from quiz.errors import QuizError
 from quiz.store import CardGlance
-from quiz.study.describe import short_time
 from quiz.study.knowledge import is_current
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS
 from quiz.study.settings import RoundSettings
+from quiz.study.wording import short_time
 
 DUE_COUNT = 20
 """A Due round asks this many questions at most unless the learner chooses another number."""

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from quiz.store import QuestionStats, Store
-from quiz.study.describe import day_and_time
 from quiz.study.library import Library, Located
 from quiz.study.modes import Mode
+from quiz.study.wording import day_and_time
 
 TREND_LENGTH = 30
 """The trend shows this many of a bank's most recent finished rounds."""

@@ -200,7 +200,7 @@ class QuizApp(App[None]):
         return True
 
     def _offer_take_over(self, lease: Lease) -> None:
-        from quiz.study.describe import clock_time
+        from quiz.study.wording import clock_time
         from quiz.tui.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:

@@ -17,8 +17,8 @@ from textual.lazy import Lazy
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from quiz.bank.text import plural
-from quiz.study.describe import format_percent, format_score, trend_bars
 from quiz.study.history import History, RoundRow
+from quiz.study.wording import format_percent, format_score, trend_bars
 from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.tab_scroll import TabScrollScreen

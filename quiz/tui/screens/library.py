@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.bank.model import Bank
-from quiz.study.describe import format_score, short_time
 from quiz.study.modes import ALL_BANKS, Mode
+from quiz.study.wording import format_score, short_time
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

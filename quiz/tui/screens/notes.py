@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 
 from quiz.bank.model import Bank
-from quiz.study.describe import human_date, reflow
+from quiz.study.wording import human_date, reflow
 from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.tab_scroll import TabScrollScreen
 

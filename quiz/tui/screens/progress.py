@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane, Tabs
 
-from quiz.study.describe import format_percent
 from quiz.study.knowledge import LevelCounts
 from quiz.study.progress import Progress, Retention
 from quiz.study.session import StudySettings
+from quiz.study.wording import format_percent
 from quiz.tui.widgets.bar_chart import BarChart
 from quiz.tui.widgets.key_bar import KeyBar
 

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.bank.model import Bank
-from quiz.study.describe import short_time
+from quiz.study.wording import short_time
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -13,10 +13,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.study.describe import format_percent, format_score, format_seconds, verdict_words
 from quiz.study.modes import Mode
 from quiz.study.report import RoundReport
 from quiz.study.settings import RoundSettings
+from quiz.study.wording import format_percent, format_score, format_seconds, verdict_words
 from quiz.tui.screens.review import ReviewScreen
 from quiz.tui.widgets.key_bar import KeyBar
 

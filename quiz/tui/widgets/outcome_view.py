@@ -11,16 +11,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.bank.model import ChoiceQuestion, MultiQuestion
-from quiz.study.describe import (
-    marked_answer,
-    parts_in_words,
-    reflow,
-    right_answer_text,
-    verdict_kind,
-    verdict_words,
-)
+from quiz.study.describe import marked_answer, parts_in_words, right_answer_text
 from quiz.study.library import sources_of
 from quiz.study.outcome import Reviewed, Unanswered
+from quiz.study.wording import reflow, verdict_kind, verdict_words
 
 LABEL_STYLE = "bold $text-accent"
 

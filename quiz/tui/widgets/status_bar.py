@@ -8,10 +8,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.bank.model import AnyQuestion
-from quiz.study.describe import format_score, gives_away
+from quiz.study.describe import gives_away
 from quiz.study.learn import progress_words
 from quiz.study.modes import Mode
 from quiz.study.round import Round
+from quiz.study.wording import format_score
 
 
 def progress_text(round_: Round, number: int) -> str:
