@@ -19,19 +19,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import fields, is_dataclass
-from typing import Any, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 
-from quiz.bank.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    MatchQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
-)
+if TYPE_CHECKING:
+    from quiz.bank.model import AnyQuestion
 
 CONTENT_HASH_VERSION = 2
 """Version 2: what is asked and scored. Version 1 (quiz 0.1) hashed every field of a question."""
@@ -51,29 +42,31 @@ def _number(value: float) -> str:
 
 def asked_and_scored(question: AnyQuestion) -> dict[str, Any]:
     """The canonical form the hash is taken of; fields at their defaults are absent."""
+    from quiz.bank import model  # here, not above: the first screen checks CONTENT_HASH_VERSION without it
+
     canonical: dict[str, Any] = {"type": question.TYPE, "prompt": _text(question.prompt)}
     match question:
-        case ChoiceQuestion():
+        case model.ChoiceQuestion():
             canonical["choices"] = _texts(tuple(choice.text for choice in question.choices))
             canonical["answer"] = _text(question.answer)
-        case MultiQuestion():
+        case model.MultiQuestion():
             canonical["choices"] = _texts(tuple(choice.text for choice in question.choices))
             canonical["answers"] = _texts(question.answers)
-        case TrueFalseQuestion():
+        case model.TrueFalseQuestion():
             canonical["answer"] = bool(question.answer)
-        case ShortQuestion():
+        case model.ShortQuestion():
             canonical["answers"] = _texts(question.answers)
-        case OrderQuestion():
+        case model.OrderQuestion():
             canonical["items"] = [_text(item) for item in question.items]
-        case MatchQuestion():
+        case model.MatchQuestion():
             canonical["pairs"] = sorted([_text(pair.left), _text(pair.right)] for pair in question.pairs)
-        case NumberQuestion():
+        case model.NumberQuestion():
             canonical["answer"] = _number(question.answer)
             if question.tolerance:
                 canonical["tolerance"] = _number(question.tolerance)
             if question.unit.strip():
                 canonical["unit"] = _text(question.unit)
-        case ClozeQuestion():
+        case model.ClozeQuestion():
             canonical["passage"] = _text(question.passage)
             canonical["blanks"] = [{"answers": _texts(blank.answers), **(
                 {"choices": _texts(blank.choices)} if blank.choices else {})} for blank in question.blanks]
@@ -95,10 +88,12 @@ def content_hash(question: AnyQuestion) -> str:
 
 
 def _plain(value: Any) -> Any:
+    from quiz.bank.model import Question
+
     if is_dataclass(value) and not isinstance(value, type):
         data = {f.name: _plain(getattr(value, f.name)) for f in fields(value)
                 if not f.metadata.get("internal") and not f.metadata.get("not_content")}
-        return {"type": getattr(value, "TYPE", ""), **data} if isinstance(value, AnyQuestion) else data
+        return {"type": getattr(value, "TYPE", ""), **data} if isinstance(value, Question) else data
     if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]
     if isinstance(value, dict):

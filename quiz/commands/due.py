@@ -42,18 +42,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from quiz.clock import system_clock
     from quiz.commands.play import load_banks, prepare_store
-    from quiz.study.library import Library
     from quiz.study.session import Session
 
-    loaded = load_banks(list(args.paths))
-    banks = list(loaded.banks)
+    library = load_banks(list(args.paths)).library()
     store = open_scores_db(args.db)
     if store is None:
         raise _no_learner(args.learner, [])
     with store:
         learner = _choose(store, args.learner)
-        prepare_store(store, banks)
-        library = Library.of(banks, loaded.hashes)
+        prepare_store(store, library)
         today = Session(store, library, system_clock).today(learner)
     print(_as_json(learner, library, today) if args.json else _as_text(learner, library, today))
     return exit_codes.OK

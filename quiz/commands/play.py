@@ -11,9 +11,9 @@ from quiz.collector import collection_paused
 from quiz.errors import QuizError, UsageError
 
 if TYPE_CHECKING:
-    from quiz.bank.model import Bank
     from quiz.store import Store
     from quiz.study.bank_cache import Loaded
+    from quiz.study.library import Library
     from quiz.tui.app import QuizApp
 
 MODES = ("practice", "exam", "review", "quick", "due")
@@ -66,7 +66,7 @@ def load_banks(paths: list[Path]) -> Loaded:
     for problem in result.problems:
         if problem.is_error:
             print(f"{problem.path}:{problem.line}:{problem.col}: {problem.message} (bank skipped)", file=sys.stderr)
-    if not result.banks:
+    if not result.summaries:
         where = ", ".join(str(path) for path in chosen)
         raise QuizError(f"no bank could be loaded from {where}", "run `quiz validate PATH` to see why")
     return result
@@ -79,13 +79,12 @@ def open_store(db: Path | None) -> Store:
     return Store.open(db or default_db_path())
 
 
-def prepare_store(store: Store, banks: list[Bank]) -> None:
+def prepare_store(store: Store, library: Library) -> None:
     """Once per database: hashes of an older definition, and the schedule rebuilt from old answers."""
     from quiz.clock import system_clock
-    from quiz.study.library import Library
     from quiz.study.upgrade import upgrade_store
 
-    upgrade_store(store, Library.of(banks), system_clock, lambda text: print(f"quiz: {text}", file=sys.stderr))
+    upgrade_store(store, library, system_clock, lambda text: print(f"quiz: {text}", file=sys.stderr))
 
 
 def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
@@ -93,14 +92,14 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
     from quiz.tui.app import make_app
 
     loaded = load_banks(list(args.paths))
-    banks = list(loaded.banks)
-    ids = [bank.id for bank in banks]
+    ids = [bank.id for bank in loaded.summaries]
     if args.bank and args.bank not in ids:
         raise UsageError(f"no bank with the id {args.bank!r}", "loaded banks: " + ", ".join(ids))
     store = open_store(args.db)
-    prepare_store(store, banks)
+    library = loaded.library()  # the banks themselves are read when first needed, after the first screen
+    prepare_store(store, library)
     app = make_app(
-        banks,
+        library,
         store,
         seed=args.seed,
         learner=args.learner,
@@ -108,7 +107,6 @@ def build_app(args: argparse.Namespace) -> tuple[QuizApp, Store]:
         mode=args.mode,
         count=args.count,
         theme=args.theme,
-        hashes=loaded.hashes,
     )
     return app, store
 

@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     loaded = load_cached(args.paths, default_cache_dir())
     with Store.open(args.db) as store:
-        app = make_app(loaded.banks, store, class_name=args.class_name, hashes=loaded.hashes)
+        app = make_app(loaded.library(), store, class_name=args.class_name)
         app.run()
     return 0
 

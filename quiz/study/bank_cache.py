@@ -6,33 +6,62 @@ through quiz.bank.load. The cache is only ever a copy: any problem reading or wr
 
 It keeps each question's content hash too: the library's first due counts need every one, and with
 10,000 questions hashing them took longer than the counts themselves (tests/benchmarks/bench_schedule.py).
+And it keeps a summary of each bank (quiz.study.library.BankSummary) in plain values beside the banks,
+which are pickled apart and unpickled only when first asked for: the first screen needs the summaries
+alone, so quiz shows it without creating the bank model's classes (tests/benchmarks/bench_startup.py).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz import __version__
 from quiz.bank.files import find_bank_files
-from quiz.bank.model import Bank
 from quiz.bank.problems import Problem
+from quiz.study.library import BankSummary, Library
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
 
 CACHE_ENV = "QUIZ_CACHE_DIR"
 """Environment variable naming the folder for the cache (default: the user cache folder)."""
-_FORMAT = 2
+_FORMAT = 3
 
 
 class Loaded(NamedTuple):
-    """The usable banks and every problem found, as quiz.bank.load.load_paths reported them, and the
-    content hash of every question of those banks by its id (quiz.bank.fingerprint)."""
+    """The usable banks (given by ``load_banks`` when first needed) and their summaries, every problem
+    found, as quiz.bank.load.load_paths reported them, and the content hash of every question of those
+    banks by its id (quiz.bank.fingerprint)."""
 
-    banks: tuple[Bank, ...]
+    summaries: tuple[BankSummary, ...]
     problems: tuple[Problem, ...]
     hashes: Mapping[str, str]
+    load_banks: Callable[[], tuple[Bank, ...]]
+
+    @property
+    def banks(self) -> tuple[Bank, ...]:
+        return self.load_banks()
+
+    def library(self) -> Library:
+        """The library of these banks, which are loaded at the first question asked of them."""
+        return Library(self.summaries, self.load_banks, self.hashes)
+
+
+class _Unpickled:
+    """The banks pickled apart in the cache file, unpickled once, at the first call."""
+
+    def __init__(self, pickled: bytes) -> None:
+        self._pickled: bytes | None = pickled
+        self._banks: tuple[Bank, ...] = ()
+
+    def __call__(self) -> tuple[Bank, ...]:
+        if self._pickled is not None:
+            self._banks, self._pickled = pickle.loads(self._pickled), None
+        return self._banks
 
 
 def default_cache_dir() -> Path:
@@ -65,27 +94,31 @@ def load_cached(paths: Sequence[Path], cache_dir: Path) -> Loaded:
     cache_file = cache_dir / "banks.pickle"
     try:
         with cache_file.open("rb") as stream:
-            stored_key, result = pickle.load(stream)
-        if stored_key == key and isinstance(result, Loaded):
-            return result
+            stored_key, summaries, problems, hashes, pickled = pickle.load(stream)
+        if stored_key == key and isinstance(pickled, bytes):
+            return Loaded(summaries, problems, hashes, _Unpickled(pickled))
     except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError):
         pass
     from quiz.bank.fingerprint import content_hash
     from quiz.bank.load import load_paths
 
     loaded = load_paths(paths)
-    hashes = {question.id: content_hash(question) for bank in loaded.banks for question in bank.questions}
-    result = Loaded(tuple(loaded.banks), tuple(loaded.problems), hashes)
-    _store(cache_file, key, result)
+    banks = tuple(loaded.banks)
+    hashes = {question.id: content_hash(question) for bank in banks for question in bank.questions}
+    summaries = tuple(BankSummary.of(bank) for bank in banks)
+    result = Loaded(summaries, tuple(loaded.problems), hashes, lambda: banks)
+    _store(cache_file, key, result, banks)
     return result
 
 
-def _store(cache_file: Path, key: tuple[Any, ...], result: Loaded) -> None:
+def _store(cache_file: Path, key: tuple[Any, ...], result: Loaded, banks: tuple[Bank, ...]) -> None:
     partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
     try:
+        pickled = pickle.dumps(banks, protocol=pickle.HIGHEST_PROTOCOL)
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as stream:
-            pickle.dump((key, result), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            content = (key, result.summaries, result.problems, result.hashes, pickled)
+            pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(cache_file)
     except (OSError, pickle.PickleError, TypeError, AttributeError):
         partial.unlink(missing_ok=True)

@@ -1,12 +1,19 @@
-"""The banks loaded for a session, with question lookup across all of them."""
+"""The banks loaded for a session, with question lookup across all of them.
+
+A Library holds a summary of each bank (id, title, description, question ids) and a way to get the
+banks themselves, which it takes at the first question asked of them. The library screen, its Today
+counts and the learner picker read only summaries and content hashes, so from the bank cache quiz
+shows its first screen without importing the bank model (quiz.study.bank_cache).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
-from quiz.bank.model import AnyQuestion, Bank, Source
+if TYPE_CHECKING:
+    from quiz.bank.model import AnyQuestion, Bank, Source
 
 
 class Located(NamedTuple):
@@ -30,17 +37,47 @@ class SourceLine(NamedTuple):
         return f"{self.title} — {self.publisher}, {self.date}{where}"
 
 
-@dataclass(frozen=True)
+class BankSummary(NamedTuple):
+    """What the first screen shows of a bank, in plain values the bank cache keeps beside the banks."""
+
+    id: str
+    title: str
+    description: str
+    question_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, bank: Bank) -> BankSummary:
+        return cls(bank.id, bank.title, bank.description, tuple(question.id for question in bank.questions))
+
+
 class Library:
     """Every loaded bank; question ids are unique across banks, so a question id finds its bank."""
 
-    banks: tuple[Bank, ...]
-    _index: dict[str, Located] = field(init=False, repr=False, compare=False)
-    _hashes: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
+    def __init__(
+        self,
+        summaries: Iterable[BankSummary],
+        load: Callable[[], Sequence[Bank]],
+        hashes: Mapping[str, str] | None = None,
+    ) -> None:
+        """``load`` gives the banks the ``summaries`` describe, in the same order, when first needed;
+        ``hashes`` are their questions' content hashes by id, as the bank cache keeps them."""
+        self.summaries = tuple(summaries)
+        self._load = load
+        self._hashes = dict(hashes or {})
 
-    def __post_init__(self) -> None:
-        index = {q.id: Located(bank, q) for bank in self.banks for q in bank.questions}
-        object.__setattr__(self, "_index", index)
+    @classmethod
+    def of(cls, banks: Iterable[Bank], hashes: Mapping[str, str] | None = None) -> Library:
+        """The library of these banks, already loaded."""
+        loaded = tuple(banks)
+        return cls((BankSummary.of(bank) for bank in loaded), lambda: loaded, hashes)
+
+    @cached_property
+    def banks(self) -> tuple[Bank, ...]:
+        return tuple(self._load())
+
+    @cached_property
+    def _index(self) -> dict[str, Located]:
+        return {q.id: Located(bank, q) for bank in self.banks for q in bank.questions}
 
     def content_hash(self, question: AnyQuestion) -> str:
         """The question's content hash, computed once per session."""
@@ -51,28 +88,30 @@ class Library:
             digest = self._hashes[question.id] = content_hash(question)
         return digest
 
-    @classmethod
-    def of(cls, banks: Iterable[Bank], hashes: Mapping[str, str] | None = None) -> Library:
-        """The library of these banks; ``hashes``, when given, are their questions' content hashes by id,
-        as the bank cache keeps them, so they are not computed again."""
-        library = cls(tuple(banks))
-        library._hashes.update(hashes or {})
-        return library
+    def hash_of(self, question_id: str) -> str:
+        """The content hash of a loaded question, by its id: the bank cache's when it has it."""
+        digest = self._hashes.get(question_id)
+        if digest is None:
+            located = self.locate(question_id)
+            if located is None:
+                raise KeyError(question_id)
+            digest = self.content_hash(located.question)
+        return digest
 
     def __iter__(self) -> Iterator[Bank]:
         return iter(self.banks)
 
     def __len__(self) -> int:
-        return len(self.banks)
+        return len(self.summaries)
 
     def bank(self, bank_id: str) -> Bank | None:
         return next((bank for bank in self.banks if bank.id == bank_id), None)
 
     def bank_title(self, bank_id: str) -> str:
         """The title to show for a stored bank id, even one no longer loaded."""
-        bank = self.bank(bank_id)
-        if bank is not None:
-            return bank.title
+        summary = next((summary for summary in self.summaries if summary.id == bank_id), None)
+        if summary is not None:
+            return summary.title
         return "All banks" if bank_id == "*" else bank_id
 
     def locate(self, question_id: str) -> Located | None:

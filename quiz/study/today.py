@@ -53,23 +53,26 @@ class Today(NamedTuple):
 
 
 def build_today(library: Library, cards: Sequence[CardGlance], now: datetime, new_left: int) -> Today:
-    """Counts over the loaded questions only; a card for a question no bank has any more is ignored."""
+    """Counts over the loaded questions only; a card for a question no bank has any more is ignored.
+
+    Read from the banks' summaries and hashes: the library shows these counts before any bank is loaded.
+    """
     stamp = now.isoformat(timespec="milliseconds")
     by_id = {card.question_id: card for card in cards}
     next_due: str | None = None
     banks: dict[str, BankToday] = {}
     changed = 0
-    for bank in library:
+    for bank in library.summaries:
         due = unseen = known = 0
-        for question in bank.questions:
-            stored = by_id.get(question.id)
+        for question_id in bank.question_ids:
+            stored = by_id.get(question_id)
             if stored is None or stored.bank_id != bank.id:
                 unseen += 1
                 continue
             if stored.suspended:
                 continue
             memory = stored
-            digest = library.content_hash(question)
+            digest = library.hash_of(question_id)
             if not is_current(memory, digest):
                 unseen += 1
                 changed += memory.reviews > 0
@@ -80,7 +83,7 @@ def build_today(library: Library, cards: Sequence[CardGlance], now: datetime, ne
                 next_due = memory.due
             if level(memory, digest) in (Level.KNOWN, Level.MASTERED):
                 known += 1
-        banks[bank.id] = BankToday(bank.id, due, min(unseen, new_left), unseen, known, len(bank.questions))
+        banks[bank.id] = BankToday(bank.id, due, min(unseen, new_left), unseen, known, len(bank.question_ids))
     unseen_total = sum(bank.unseen for bank in banks.values())
     return Today(
         due=sum(bank.due for bank in banks.values()),

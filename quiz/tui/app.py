@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from quiz.bank.model import Bank
 from quiz.clock import Clock, system_clock
 from quiz.collector import resume_collection
 from quiz.errors import QuizError
@@ -30,6 +29,7 @@ from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.terminal_filter import RefusedCharacters
 
 if TYPE_CHECKING:
+    from quiz.bank.model import Bank
     from quiz.study.round import Round
     from quiz.study.settings import RoundSettings
 
@@ -306,7 +306,7 @@ def saved_count(answered: int) -> str:
 
 
 def make_app(
-    banks: Sequence[Bank],
+    banks: Sequence[Bank] | Library,
     store: Store,
     seed: int | None = None,
     learner: str | None = None,
@@ -320,10 +320,10 @@ def make_app(
 ) -> QuizApp:
     """The app for these banks and this store; CLI, tests and each served session all build it here.
 
+    ``banks`` are the banks, or a Library of them (the bank cache's, which loads them when first needed).
     ``class_name`` makes it a served class's app: sign-in by name and PIN, rounds labelled with the class.
-    ``hashes`` are the questions' content hashes when the bank cache has them.
+    ``hashes`` are the questions' content hashes when known.
     """
     start = StartRequest(learner, bank_id, Mode(mode) if mode else None, count)
-    return QuizApp(
-        Library.of(banks, hashes), store, seed=seed, start=start, clock=clock, theme=theme, class_name=class_name
-    )
+    library = banks if isinstance(banks, Library) else Library.of(banks, hashes)
+    return QuizApp(library, store, seed=seed, start=start, clock=clock, theme=theme, class_name=class_name)

@@ -11,7 +11,7 @@ import pytest
 from quiz.bank.fingerprint import content_hash
 from quiz.bank.load import LoadResult, load_paths
 from quiz.study.bank_cache import load_cached
-from quiz.study.library import Library
+from quiz.study.library import BankSummary, Library
 from tests.support.banks import GOOD
 
 
@@ -41,7 +41,11 @@ def test_cached_load_equals_the_loader_and_is_reused(tmp_path: Path, monkeypatch
     first = load_cached([banks], tmp_path / "cache")
     assert first.banks == tuple(load_paths([banks]).banks)
     assert (tmp_path / "cache" / "banks.pickle").exists()
-    assert load_cached([banks], tmp_path / "cache") == first
+    again = load_cached([banks], tmp_path / "cache")
+    assert (again.summaries, again.problems, again.hashes, again.banks) == (
+        first.summaries, first.problems, first.hashes, first.banks
+    )
+    assert again.summaries == tuple(BankSummary.of(bank) for bank in first.banks)
     assert len(loads) == 1, "the second load should come from the cache, not the loader"
 
 

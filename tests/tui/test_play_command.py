@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,44 @@ def test_resuming_when_nothing_was_paused_freezes_nothing() -> None:
     frozen = gc.get_freeze_count()
     resume_collection()
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+FIRST_SCREEN = """
+import sys
+from quiz.cli import build_parser
+from quiz.commands.play import build_app
+
+async def ready(pilot):
+    await pilot.pause()
+    print("Library · ana" in str(pilot.app.screen.query_one("#library-title").render()))
+    print("quiz.bank.model" in sys.modules)
+    pilot.app.exit()
+
+parser, _ = build_parser("play")
+app, store = build_app(parser.parse_args(["play", sys.argv[1], "--learner", "ana", "--db", sys.argv[2]]))
+with store:
+    app.run(headless=True, auto_pilot=ready, size=(80, 24))
+"""
+
+
+def test_from_the_bank_cache_the_first_screen_is_shown_without_the_bank_model(tmp_path: Path) -> None:
+    banks = write(tmp_path, "good.yaml", GOOD).parent
+    command = [sys.executable, "-c", FIRST_SCREEN, str(banks), str(tmp_path / "scores.sqlite3")]
+    environment = {**os.environ, "QUIZ_CACHE_DIR": str(tmp_path / "cache")}
+
+    read_from_yaml = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
+    from_cache = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
+
+    assert read_from_yaml.stdout.split() == ["True", "True"]
+    assert from_cache.stdout.split() == ["True", "False"]  # shown, and the bank model never imported
+
+
+async def test_a_round_starts_from_the_library_the_bank_cache_gave(tmp_path: Path) -> None:
+    write(tmp_path, "good.yaml", GOOD)
+    build_app(args(tmp_path, tmp_path / "banks"))[1].close()  # fills the cache
+    app, store = build_app(args(tmp_path, tmp_path / "banks", learner="ana"))
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("d")  # a Due round: the banks are read from the cache now
+            await pilot.pause()
+            assert "Is this bank fine?" in screen_text(app)

@@ -18,12 +18,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quiz.bank.model import Bank
 from quiz.study.modes import ALL_BANKS, Mode
 from quiz.study.wording import format_score, short_time
 from quiz.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from quiz.bank.model import Bank
     from quiz.study.settings import RoundSettings
     from quiz.study.today import Today
     from quiz.tui.app import QuizApp
@@ -148,7 +148,7 @@ class LibraryScreen(Screen[None]):
         today = session.today(learner)
         self._today = today
         title_width = table.ordered_columns[0].width
-        for bank in self.quiz.library:
+        for bank in self.quiz.library.summaries:
             mine = progress.get(bank.id)
             counts = today.banks[bank.id]
             title = Text(bank.title)
@@ -183,12 +183,16 @@ class LibraryScreen(Screen[None]):
             )
 
     def highlighted_bank(self) -> Bank | None:
-        table = self.query_one("#banks", DataTable)
-        banks = self.quiz.library.banks
-        return banks[table.cursor_row] if banks and 0 <= table.cursor_row < len(banks) else None
+        row = self._highlighted_row()
+        return None if row is None else self.quiz.library.banks[row]
+
+    def _highlighted_row(self) -> int | None:
+        row = self.query_one("#banks", DataTable).cursor_row
+        return row if 0 <= row < len(self.quiz.library) else None
 
     def _describe_highlighted(self) -> None:
-        bank = self.highlighted_bank()
+        row = self._highlighted_row()
+        bank = None if row is None else self.quiz.library.summaries[row]
         text = "" if bank is None else f"{bank.title}\n{bank.description}"
         self.query_one("#bank-description", Static).update(Content(text))
 
