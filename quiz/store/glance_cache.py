@@ -22,7 +22,8 @@ class _Entry(NamedTuple):
     version: Version
     cards: dict[tuple[str, str], CardGlance]
     """By (bank id, question id)."""
-    listed: tuple[CardGlance, ...]
+    listed: tuple[CardGlance, ...] | None
+    """``cards`` as handed out, made again at the first read after a patch, not at every answer."""
 
 
 class GlanceCache:
@@ -34,6 +35,8 @@ class GlanceCache:
         entry = self._entry
         if entry is None or entry.learner_id != learner_id or entry.version != version:
             return None
+        if entry.listed is None:
+            entry = self._entry = entry._replace(listed=tuple(entry.cards.values()))
         return entry.listed
 
     def put(self, learner_id: int, version: Version, glances: Iterable[CardGlance]) -> tuple[CardGlance, ...]:
@@ -52,6 +55,5 @@ class GlanceCache:
         if entry.learner_id != learner_id or glance is None:
             self._entry = entry._replace(version=after)
             return
-        cards = entry.cards
-        cards[glance.bank_id, glance.question_id] = glance
-        self._entry = _Entry(learner_id, after, cards, tuple(cards.values()))
+        entry.cards[glance.bank_id, glance.question_id] = glance
+        self._entry = entry._replace(version=after, listed=None)
