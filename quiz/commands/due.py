@@ -82,8 +82,8 @@ def _as_text(learner: Learner, library: Library, today: Today) -> str:
     lines = [f"{shown(learner.name, one_line=True)}: {today.describe()}"]
     if today.due == 0 and today.next_due is not None:
         lines[0] += f"; next review {short_time(today.next_due.isoformat())}"
-    width = max(len(bank.title) for bank in library)
-    for bank in library:
+    width = max(len(bank.title) for bank in library.summaries)
+    for bank in library.summaries:
         counts = today.banks[bank.id]
         lines.append(f"  {bank.title:<{width}}  {counts.due:>4} due  {counts.new:>4} new  "
                      f"{counts.known:>4} of {counts.total} known")
@@ -105,7 +105,7 @@ def _as_json(learner: Learner, library: Library, today: Today) -> str:
                 "known": today.banks[bank.id].known,
                 "questions": today.banks[bank.id].total,
             }
-            for bank in library
+            for bank in library.summaries
         ],
     }
     return json_safe(json.dumps(document, ensure_ascii=False, indent=2))

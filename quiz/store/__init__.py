@@ -40,7 +40,7 @@ The schedule (FSRS cards; the scheduler itself is quiz.study.schedule, handed in
     record_answer(round_id, answer, scheduler) also updates the learner's card, in one transaction
     override_answer(round_id, question_id, scheduler, attempt=1)   "I was right": replayed as right
     cards(learner_id) -> list[StoredCard]; card(learner_id, bank_id, question_id) -> StoredCard | None
-    glances(learner_id) -> list[CardGlance]     the fields counts and picking need, read fast
+    glances(learner_id) -> tuple[CardGlance, ...]     the fields counts and picking need, read fast
     introduced_since(learner_id, since) -> int  questions first reviewed since then (daily new limit)
     study_settings(learner_id) -> StudySettings; set_retention(learner_id, r); set_new_per_day(learner_id, n)
     study_event(learner_id, "suspend" | "unsuspend" | "reset", bank_id, question_id=None, content_hash="")

@@ -30,8 +30,9 @@ WAL_CHECKPOINT_PAGES = 10_000
 """SQLite copies the write-ahead log into the database file once it holds this many pages (about 40 MB).
 
 Recording an answer writes about 12 pages, so SQLite's default of 1,000 put a checkpoint, 10 to 20 ms
-here, on every 80th answer or so. The store checkpoints when a round ends instead (Store.finish_round),
-where the learner is reading the summary; this limit only bounds the log of a very long round.
+here, on every 80th answer or so. The store checkpoints when a round ends instead (Store.finish_round):
+once per round, on the way to its summary, not on an answer; this limit only bounds the log of a very
+long round.
 """
 
 _SQLITE_HEADER = b"SQLite format 3\x00"

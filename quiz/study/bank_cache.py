@@ -1,8 +1,10 @@
 """Loaded banks kept (pickled) until a bank file changes, so `quiz` starts without re-reading YAML.
 
 The key covers every bank file found (path, size, modification time), the quiz version and the source
-files of quiz.bank; an edited, added or removed file, or another version of quiz, reloads everything
-through quiz.bank.load. The cache is only ever a copy: any problem reading or writing it is ignored.
+files of quiz.bank and of this module and the library's; an edited, added or removed file, or another
+version of quiz, reloads everything through quiz.bank.load. The cache is only ever a copy: any problem
+reading or writing it is ignored, the banks' own pickle included, which is read later (then the cache
+file is removed and the banks are read from their files).
 
 It keeps each question's content hash too: the library's first due counts need every one, and with
 10,000 questions hashing them took longer than the counts themselves (tests/benchmarks/bench_schedule.py).
@@ -25,6 +27,7 @@ from quiz.bank.problems import Problem
 from quiz.study.library import BankSummary, Library
 
 if TYPE_CHECKING:
+    from quiz.bank.load import LoadResult
     from quiz.bank.model import Bank
 
 CACHE_ENV = "QUIZ_CACHE_DIR"
@@ -51,16 +54,28 @@ class Loaded(NamedTuple):
         return Library(self.summaries, self.load_banks, self.hashes)
 
 
-class _Unpickled:
-    """The banks pickled apart in the cache file, unpickled once, at the first call."""
+_UNREADABLE = (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError)
+"""What reading a cache file written by another version of quiz, or damaged, can raise."""
 
-    def __init__(self, pickled: bytes) -> None:
+
+class _Unpickled:
+    """The banks pickled apart in the cache file, unpickled once, at the first call; if that fails, the
+    cache file is removed and ``reread`` reads the banks from their files."""
+
+    def __init__(self, pickled: bytes, cache_file: Path, reread: Callable[[], tuple[Bank, ...]]) -> None:
         self._pickled: bytes | None = pickled
+        self._cache_file = cache_file
+        self._reread = reread
         self._banks: tuple[Bank, ...] = ()
 
     def __call__(self) -> tuple[Bank, ...]:
         if self._pickled is not None:
-            self._banks, self._pickled = pickle.loads(self._pickled), None
+            try:
+                self._banks = pickle.loads(self._pickled)
+            except _UNREADABLE:
+                self._cache_file.unlink(missing_ok=True)
+                self._banks = self._reread()
+            self._pickled = None
         return self._banks
 
 
@@ -78,7 +93,8 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 def _key(paths: Sequence[Path]) -> tuple[Any, ...]:
-    loader_sources = sorted((Path(__file__).parent.parent / "bank").glob("*.py"))
+    study = Path(__file__).parent
+    loader_sources = [*sorted((study.parent / "bank").glob("*.py")), study / "library.py", Path(__file__)]
     return (
         _FORMAT,
         __version__,
@@ -96,19 +112,29 @@ def load_cached(paths: Sequence[Path], cache_dir: Path) -> Loaded:
         with cache_file.open("rb") as stream:
             stored_key, summaries, problems, hashes, pickled = pickle.load(stream)
         if stored_key == key and isinstance(pickled, bytes):
-            return Loaded(summaries, problems, hashes, _Unpickled(pickled))
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError):
+            return Loaded(summaries, problems, hashes, _Unpickled(pickled, cache_file, lambda: _read(paths)[0]))
+    except _UNREADABLE:
         pass
-    from quiz.bank.fingerprint import content_hash
-    from quiz.bank.load import load_paths
-
-    loaded = load_paths(paths)
-    banks = tuple(loaded.banks)
-    hashes = {question.id: content_hash(question) for bank in banks for question in bank.questions}
+    banks, loaded = _read(paths)
+    hashes = _hashes(banks)
     summaries = tuple(BankSummary.of(bank) for bank in banks)
     result = Loaded(summaries, tuple(loaded.problems), hashes, lambda: banks)
     _store(cache_file, key, result, banks)
     return result
+
+
+def _read(paths: Sequence[Path]) -> tuple[tuple[Bank, ...], LoadResult]:
+    """The usable banks, and everything quiz.bank.load found, read from the bank files."""
+    from quiz.bank.load import load_paths
+
+    loaded = load_paths(paths)
+    return tuple(loaded.banks), loaded
+
+
+def _hashes(banks: Sequence[Bank]) -> dict[str, str]:
+    from quiz.bank.fingerprint import content_hash
+
+    return {question.id: content_hash(question) for bank in banks for question in bank.questions}
 
 
 def _store(cache_file: Path, key: tuple[Any, ...], result: Loaded, banks: tuple[Bank, ...]) -> None:

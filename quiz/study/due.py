@@ -49,14 +49,12 @@ def pick_due(
     from quiz.study.schedule import retrievabilities  # fsrs is loaded when a round starts, not with the library
 
     stamp = now.isoformat(timespec="milliseconds")
-    by_id = {card.question_id: card for card in cards}
+    by_key = {(card.bank_id, card.question_id): card for card in cards}
     waiting: list[tuple[CardGlance, Located]] = []
     new: list[Located] = []
     next_due: str | None = None
     for located in _pool(library, settings):
-        stored = by_id.get(located.question.id)
-        if stored is not None and stored.bank_id != located.bank.id:
-            stored = None
+        stored = by_key.get((located.bank.id, located.question.id))
         if stored is not None and stored.suspended:
             continue
         if stored is None or not is_current(stored, library.content_hash(located.question)):

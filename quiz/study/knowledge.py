@@ -100,16 +100,14 @@ def _counts(levels: Counter[str]) -> LevelCounts:
 
 
 def build_knowledge(library: Library, cards: list[StoredCard]) -> Knowledge:
-    by_id = {card.question_id: card for card in cards}
+    by_key = {(card.bank_id, card.question_id): card for card in cards}
     questions: dict[str, QuestionKnowledge] = {}
     per_bank: dict[str, Counter[str]] = {}
     per_tag: dict[str, Counter[str]] = {}
     for bank in library:
         bank_counts = per_bank.setdefault(bank.id, Counter())
         for question in bank.questions:
-            stored = by_id.get(question.id)
-            if stored is not None and stored.bank_id != bank.id:
-                stored = None
+            stored = by_key.get((bank.id, question.id))
             digest = library.content_hash(question)
             memory = None if stored is None else stored.memory
             found = level(memory, digest)

@@ -58,15 +58,15 @@ def build_today(library: Library, cards: Sequence[CardGlance], now: datetime, ne
     Read from the banks' summaries and hashes: the library shows these counts before any bank is loaded.
     """
     stamp = now.isoformat(timespec="milliseconds")
-    by_id = {card.question_id: card for card in cards}
+    by_key = {(card.bank_id, card.question_id): card for card in cards}
     next_due: str | None = None
     banks: dict[str, BankToday] = {}
     changed = 0
     for bank in library.summaries:
         due = unseen = known = 0
         for question_id in bank.question_ids:
-            stored = by_id.get(question_id)
-            if stored is None or stored.bank_id != bank.id:
+            stored = by_key.get((bank.id, question_id))
+            if stored is None:
                 unseen += 1
                 continue
             if stored.suspended:

@@ -8,7 +8,7 @@ shown, which keeps start-up close to a bare Textual app's.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -316,14 +316,12 @@ def make_app(
     clock: Clock = system_clock,
     theme: str = "dark",
     class_name: str | None = None,
-    hashes: Mapping[str, str] | None = None,
 ) -> QuizApp:
     """The app for these banks and this store; CLI, tests and each served session all build it here.
 
     ``banks`` are the banks, or a Library of them (the bank cache's, which loads them when first needed).
     ``class_name`` makes it a served class's app: sign-in by name and PIN, rounds labelled with the class.
-    ``hashes`` are the questions' content hashes when known.
     """
     start = StartRequest(learner, bank_id, Mode(mode) if mode else None, count)
-    library = banks if isinstance(banks, Library) else Library.of(banks, hashes)
+    library = banks if isinstance(banks, Library) else Library.of(banks)
     return QuizApp(library, store, seed=seed, start=start, clock=clock, theme=theme, class_name=class_name)

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from quiz.store import Store
+from quiz.study.schedule import CARDS
 from tests.store.store_support import answer
 
 
@@ -24,15 +25,21 @@ def test_answers_stay_in_the_log_during_a_round_and_reach_the_file_when_it_ends(
     store: Store, db_path: Path, tmp_path: Path
 ) -> None:
     learner_id = store.add_learner("Ana").id
-    round_id = store.start_round(learner_id, "bank-a", "practice", ["q1", "q2"], {})
-    store.record_answer(round_id, answer("q1", 1.0))
-    store.record_answer(round_id, answer("q2", 0.0))
+    questions = [f"q{n}" for n in range(150)]
+    round_id = store.start_round(learner_id, "bank-a", "practice", questions, {})
+    for question_id in questions:
+        store.record_answer(round_id, answer(question_id, 1.0), CARDS)
+    assert _log_pages(db_path) > 1_000  # past SQLite's own checkpoint point
 
     assert _answers_in_the_database_file(db_path, tmp_path) == 0  # no answer paid for a checkpoint
 
     store.finish_round(round_id, seconds=12.0)
 
-    assert _answers_in_the_database_file(db_path, tmp_path) == 2
+    assert _answers_in_the_database_file(db_path, tmp_path) == 150
+
+
+def _log_pages(db_path: Path) -> int:
+    return db_path.with_name(db_path.name + "-wal").stat().st_size // 4096
 
 
 def test_an_abandoned_round_is_checkpointed_too(store: Store, db_path: Path, tmp_path: Path) -> None:

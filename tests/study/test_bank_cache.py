@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -86,3 +87,18 @@ def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, monkeypatch: p
     assert [b.id for b in load_cached([banks], cache).banks] == ["good"]
     assert load_cached([banks], cache).banks[0].id == "good"
     assert len(loads) == 1, "the damaged cache should have been rewritten by the first load"
+
+
+def test_banks_whose_own_pickle_is_damaged_are_read_from_their_files(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    write_bank(banks, "good.yaml", GOOD)
+    cache = tmp_path / "cache"
+    load_cached([banks], cache)
+    key, summaries, problems, hashes, _ = pickle.loads((cache / "banks.pickle").read_bytes())
+    (cache / "banks.pickle").write_bytes(pickle.dumps((key, summaries, problems, hashes, b"\x80\x05damaged")))
+
+    loaded = load_cached([banks], cache)  # the summaries are fine: the first screen needs no more
+
+    assert [summary.title for summary in loaded.summaries] == ["A good bank"]
+    assert [bank.id for bank in loaded.banks] == ["good"]  # read from good.yaml instead
+    assert not (cache / "banks.pickle").exists(), "the damaged cache is removed, to be written anew"

@@ -249,7 +249,7 @@ def test_retrievabilities_are_what_fsrs_says_of_each_card_alone(pairs: list[tupl
         0.0
         if stability is None or last is None
         else Scheduler().get_card_retrievability(
-            Card(state=State.Review, stability=stability, last_review=datetime.fromisoformat(last)), now
+            Card(card_id=0, state=State.Review, stability=stability, last_review=datetime.fromisoformat(last)), now
         )
         for stability, last in stamped
     ]

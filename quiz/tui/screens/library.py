@@ -184,7 +184,7 @@ class LibraryScreen(Screen[None]):
 
     def highlighted_bank(self) -> Bank | None:
         row = self._highlighted_row()
-        return None if row is None else self.quiz.library.banks[row]
+        return None if row is None else self.quiz.library.bank(self.quiz.library.summaries[row].id)
 
     def _highlighted_row(self) -> int | None:
         row = self.query_one("#banks", DataTable).cursor_row
