@@ -60,35 +60,34 @@ def verdict_kind(score: float) -> str:
     return "right" if score >= 1.0 else "partial" if score > 0.0 else "wrong"
 
 
+def _local(stamp: str) -> datetime | None:
+    """The store's ISO timestamp (UTC) in local time; None for text that is not one."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return None
+
+
 def short_time(stamp: str | None) -> str:
     """``2026-11-26 12:45`` in local time, from the store's ISO timestamp (UTC)."""
     if not stamp:
         return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp[:16]
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = _local(stamp)
+    return stamp[:16] if local is None else local.strftime("%Y-%m-%d %H:%M")
 
 
 def clock_time(stamp: str) -> str:
     """``10:42`` in local time, from the store's ISO timestamp: when something happened today."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
-    except ValueError:
-        return stamp[11:16]
+    local = _local(stamp)
+    return stamp[11:16] if local is None else local.strftime("%H:%M")
 
 
 def day_and_time(stamp: str | None) -> str:
     """``1 Mar 09:05`` in local time: short enough for a table column at 80x24."""
     if not stamp:
         return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp[:16]
-    local = moment.astimezone()
-    return f"{local.day} {local.strftime('%b %H:%M')}"
+    local = _local(stamp)
+    return stamp[:16] if local is None else f"{local.day} {local.strftime('%b %H:%M')}"
 
 
 TREND_LEVELS = " ▁▂▃▄▅▆▇█"
