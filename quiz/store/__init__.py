@@ -40,7 +40,11 @@ The schedule (FSRS cards; the scheduler itself is quiz.study.schedule, handed in
     record_answer(round_id, answer, scheduler) also updates the learner's card, in one transaction
     override_answer(round_id, question_id, scheduler, attempt=1)   "I was right": replayed as right
     cards(learner_id) -> list[StoredCard]; card(learner_id, bank_id, question_id) -> StoredCard | None
-    glances(learner_id) -> tuple[CardGlance, ...]     the fields counts and picking need, read fast
+    glances(learner_id) -> tuple[CardGlance, ...]     the fields picking needs, read fast
+    load_questions(loaded, questions)   the loaded (bank id, question id, content hash), then, against them:
+        bank_counts(learner_id, now, review_state=, stable=) -> dict[bank_id, BankCounts]   the Today line
+        due_cards(learner_id, now, bank_id, ahead=) -> list[DueCard]; coming(...) the ones not due yet
+        unseen(learner_id, bank_id, limit) -> list[(bank_id, question_id)]   new to the learner, in order
     introduced_since(learner_id, since) -> int  questions first reviewed since then (daily new limit)
     study_settings(learner_id) -> StudySettings; set_retention(learner_id, r); set_new_per_day(learner_id, n)
     study_event(learner_id, "suspend" | "unsuspend" | "reset", bank_id, question_id=None, content_hash="")
@@ -75,6 +79,7 @@ from __future__ import annotations
 
 from quiz.store.cards import CardGlance, CardScheduler, Memory, Review, StoredCard
 from quiz.store.database import RETENTION_RANGE, Store
+from quiz.store.loaded_questions import BankCounts, DueCard
 from quiz.store.records import (
     MODES,
     AnswerRecord,
@@ -93,10 +98,12 @@ __all__ = [
     "MODES",
     "RETENTION_RANGE",
     "AnswerRecord",
+    "BankCounts",
     "BankProgress",
     "CardGlance",
     "CardScheduler",
     "ClassRows",
+    "DueCard",
     "Learner",
     "Lease",
     "Memory",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import Any
 
 from quiz.clock import Clock, system_clock
 from quiz.errors import QuizError
-from quiz.store import activity, cards, classroom, history, learners, replay, rounds
+from quiz.store import activity, cards, classroom, history, learners, loaded_questions, replay, rounds
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
@@ -51,6 +51,8 @@ class Store:
         self.notice = notice
         """Set when the file at ``path`` was not a quiz database and was moved aside; show it."""
         self._glances = GlanceCache()
+        self._loaded: object | None = None
+        """What the loaded questions came from (load_questions)."""
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = system_clock, repair: bool = True) -> Store:
@@ -298,7 +300,7 @@ class Store:
             return cards.learner_cards(self._connection, learner_id)
 
     def glances(self, learner_id: int) -> tuple[CardGlance, ...]:
-        """The few fields of every card that due counts and picking need, read fast.
+        """The few fields of every card that picking a round needs, read fast.
 
         Read again only when the database changed since the last call, and only the answered card when
         the change was an answer recorded here (quiz.store.glance_cache).
@@ -309,6 +311,43 @@ class Store:
             if kept is not None:
                 return kept
             return self._glances.put(learner_id, version, cards.learner_glances(self._connection, learner_id))
+
+    def load_questions(self, loaded: object, questions: Callable[[], Iterable[tuple[str, str, str]]]) -> None:
+        """Which questions are loaded, for the counts and picks below (quiz.store.loaded).
+
+        ``questions()`` gives (bank id, question id, content hash) of each, in the banks' order; it is
+        asked only when ``loaded``, what they come from, is not what was given last.
+        """
+        with self._guard():
+            if self._loaded is not loaded:
+                loaded_questions.load_questions(self._connection, questions())
+                self._loaded = loaded
+
+    def bank_counts(
+        self, learner_id: int, now: datetime, *, review_state: int, stable: float
+    ) -> dict[str, loaded_questions.BankCounts]:
+        """The learner's cards counted per loaded bank; ``stable`` is in days."""
+        with self._guard():
+            return loaded_questions.bank_counts(self._connection, learner_id, stamp(now), review_state, stable)
+
+    def due_cards(
+        self, learner_id: int, now: datetime, bank_id: str | None, *, ahead: bool = False
+    ) -> list[loaded_questions.DueCard]:
+        """The learner's current cards of the loaded questions due now (or every one, ``ahead``)."""
+        with self._guard():
+            return loaded_questions.due_cards(self._connection, learner_id, stamp(now), bank_id, ahead)
+
+    def unseen(self, learner_id: int, bank_id: str | None, limit: int = -1) -> list[tuple[str, str]]:
+        """(bank id, question id) of loaded questions new to the learner, in the banks' order."""
+        with self._guard():
+            return loaded_questions.unseen(self._connection, learner_id, bank_id, limit)
+
+    def coming(
+        self, learner_id: int, now: datetime, bank_id: str | None, limit: int = -1
+    ) -> list[loaded_questions.DueCard]:
+        """The learner's current cards of the loaded questions not due yet, soonest first."""
+        with self._guard():
+            return loaded_questions.coming(self._connection, learner_id, stamp(now), bank_id, limit)
 
     def card(self, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:
         with self._guard():

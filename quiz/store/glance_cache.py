@@ -1,6 +1,7 @@
 """The last learner's card glances, kept while nothing changes and patched for this copy's own answers.
 
-The library's counts and a Due round read every card of the learner. Read again only when the database
+Picking a practice or quick round (unseen questions first, then the weakest) reads every card of the
+learner, and so does every round's check for suspended questions. Read again only when the database
 changed, and then, when the change was one answer recorded here, only that answer's card: coming back
 from a round costs one row per answer, not every card. Any other change (another copy's commit, a reset,
 a suspension, an import) leaves the cache stale, and the next read takes every card again.

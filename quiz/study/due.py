@@ -9,12 +9,11 @@ takes the reviews not yet due, lowest retrievability first, when nothing is due.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import datetime
 
 from quiz.errors import QuizError
-from quiz.store import CardGlance
-from quiz.study.knowledge import is_current
+from quiz.store import Store
 from quiz.study.library import Library, Located
 from quiz.study.modes import ALL_BANKS
 from quiz.study.settings import RoundSettings
@@ -24,15 +23,21 @@ DUE_COUNT = 20
 """A Due round asks this many questions at most unless the learner chooses another number."""
 
 
-def _pool(library: Library, settings: RoundSettings) -> list[Located]:
-    banks = library.banks if settings.bank_id == ALL_BANKS else [b for b in library.banks if b.id == settings.bank_id]
-    return [
-        Located(bank, question)
-        for bank in banks
-        for question in bank.questions
-        if (not settings.tag or settings.tag in question.tags)
-        and (not settings.difficulty or question.difficulty == settings.difficulty)
-    ]
+def _in_pool(library: Library, settings: RoundSettings) -> Callable[[str, str], Located | None]:
+    """The question of that bank and id if it is loaded and matches the round's tag and difficulty."""
+
+    def wanted(bank_id: str, question_id: str) -> Located | None:
+        located = library.locate(question_id)
+        if located is None or located.bank.id != bank_id:
+            return None
+        question = located.question
+        if settings.tag and settings.tag not in question.tags:
+            return None
+        if settings.difficulty and question.difficulty != settings.difficulty:
+            return None
+        return located
+
+    return wanted
 
 
 def _spread(reviews: list[Located], new: list[Located]) -> list[Located]:
@@ -43,35 +48,35 @@ def _spread(reviews: list[Located], new: list[Located]) -> list[Located]:
 
 
 def pick_due(
-    library: Library, settings: RoundSettings, cards: Sequence[CardGlance], now: datetime, new_left: int
+    store: Store, learner_id: int, library: Library, settings: RoundSettings, now: datetime, new_left: int
 ) -> list[Located]:
-    """The questions of a Due round; QuizError saying when the next review is when there is nothing to ask."""
+    """The questions of a Due round; QuizError saying when the next review is when there is nothing to ask.
+
+    The store finds the due cards and the new questions against the loaded ones (quiz.store.loaded_questions);
+    only those are read, and a filter on tag or difficulty is applied to them here.
+    """
     from quiz.study.schedule import retrievabilities  # fsrs is loaded when a round starts, not with the library
 
-    stamp = now.isoformat(timespec="milliseconds")
-    by_key = {(card.bank_id, card.question_id): card for card in cards}
-    waiting: list[tuple[CardGlance, Located]] = []
-    new: list[Located] = []
-    next_due: str | None = None
-    for located in _pool(library, settings):
-        stored = by_key.get((located.bank.id, located.question.id))
-        if stored is not None and stored.suspended:
-            continue
-        if stored is None or not is_current(stored, library.content_hash(located.question)):
-            new.append(located)
-            continue
-        memory = stored
-        if memory.due <= stamp or settings.ahead:
-            waiting.append((memory, located))
-        elif next_due is None or memory.due < next_due:
-            next_due = memory.due
-    chances = retrievabilities([(memory.stability, memory.last_review) for memory, _ in waiting], now)
-    reviews = [(chance, memory.due, located) for chance, (memory, located) in zip(chances, waiting, strict=True)]
-    reviews.sort(key=lambda item: (item[0], item[1], item[2].question.id))
+    store.load_questions(library, library.hashed_questions)
+    bank_id = None if settings.bank_id == ALL_BANKS else settings.bank_id
+    wanted = _in_pool(library, settings)
+    filtered = bool(settings.tag or settings.difficulty)
+    waiting = [(card, located) for card in store.due_cards(learner_id, now, bank_id, ahead=settings.ahead)
+               if (located := wanted(card.bank_id, card.question_id)) is not None]
+    chances = retrievabilities([(card.stability, card.last_review) for card, _ in waiting], now)
+    reviews = sorted(
+        ((chance, card.due, located) for chance, (card, located) in zip(chances, waiting, strict=True)),
+        key=lambda item: (item[0], item[1], item[2].question.id),
+    )
     count = settings.count or DUE_COUNT
     chosen = [located for _, _, located in reviews[:count]]
-    fresh = new[: max(0, min(new_left, count - len(chosen)))]
+    room = max(0, min(new_left, count - len(chosen)))
+    unseen = store.unseen(learner_id, bank_id, -1 if filtered else max(room, 1))
+    new = [located for bank, question in unseen if (located := wanted(bank, question)) is not None]
+    fresh = new[:room]
     if not chosen and not fresh:
+        later = store.coming(learner_id, now, bank_id, -1 if filtered else 1)
+        next_due = next((card.due for card in later if wanted(card.bank_id, card.question_id)), None)
         raise _nothing_due(next_due, new_left, bool(new))
     return _spread(chosen, fresh)
 

@@ -22,7 +22,8 @@ from quiz.study.library import Library, Located
 
 KNOWN_DAYS = 7.0
 MASTERED_DAYS = 21.0
-_REVIEW_STATE = 2  # fsrs State.Review: out of the learning steps
+REVIEW_STATE = 2
+"""fsrs's State.Review: out of the learning steps."""
 
 
 class Level(StrEnum):
@@ -54,7 +55,7 @@ def level(memory: Remembered | None, content_hash: str) -> Level:
     if memory is None or not is_current(memory, content_hash):
         return Level.NEW
     stability = memory.stability or 0.0
-    if memory.state != _REVIEW_STATE or stability < KNOWN_DAYS:
+    if memory.state != REVIEW_STATE or stability < KNOWN_DAYS:
         return Level.LEARNING
     return Level.MASTERED if stability >= MASTERED_DAYS else Level.KNOWN
 

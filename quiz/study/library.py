@@ -98,6 +98,11 @@ class Library:
             digest = self.content_hash(located.question)
         return digest
 
+    def hashed_questions(self) -> list[tuple[str, str, str]]:
+        """(bank id, question id, content hash) of every question, in the banks' order."""
+        return [(bank.id, question_id, self.hash_of(question_id))
+                for bank in self.summaries for question_id in bank.question_ids]
+
     def __iter__(self) -> Iterator[Bank]:
         return iter(self.banks)
 

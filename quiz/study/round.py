@@ -84,7 +84,7 @@ class Round:
 
             new_left = max(0, store.study_settings(learner_id).new_per_day
                            - store.introduced_since(learner_id, local_midnight(now)))
-            planned = pick_due(library, settings, store.glances(learner_id), now, new_left)
+            planned = pick_due(store, learner_id, library, settings, now, new_left)
         else:
             cards = store.glances(learner_id)
             strength = None

@@ -179,12 +179,15 @@ class Session:
 
     def today(self, learner: Learner) -> Today:
         """Reviews due now and new questions still allowed today, in all and per bank."""
+        from quiz.study.knowledge import KNOWN_DAYS, REVIEW_STATE
         from quiz.study.today import build_today, local_midnight
 
         now = self.clock()
         settings = self.store.study_settings(learner.id)
         used = self.store.introduced_since(learner.id, local_midnight(now))
-        return build_today(self.library, self.store.glances(learner.id), now, max(0, settings.new_per_day - used))
+        self.store.load_questions(self.library, self.library.hashed_questions)
+        counts = self.store.bank_counts(learner.id, now, review_state=REVIEW_STATE, stable=KNOWN_DAYS)
+        return build_today(self.library, counts, max(0, settings.new_per_day - used))
 
     def knowledge(self, learner: Learner) -> Knowledge:
         """Each loaded question's level (new, learning, known, mastered), with counts per bank and tag.

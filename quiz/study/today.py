@@ -9,12 +9,11 @@ imports fsrs: the library shows these counts at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import NamedTuple
 
-from quiz.store import CardGlance
-from quiz.study.knowledge import Level, is_current, level
+from quiz.store import BankCounts
 from quiz.study.library import Library
 
 
@@ -52,44 +51,26 @@ class Today(NamedTuple):
         return f"{self.due} due · {self.new} new"
 
 
-def build_today(library: Library, cards: Sequence[CardGlance], now: datetime, new_left: int) -> Today:
-    """Counts over the loaded questions only; a card for a question no bank has any more is ignored.
-
-    Read from the banks' summaries and hashes: the library shows these counts before any bank is loaded.
-    """
-    stamp = now.isoformat(timespec="milliseconds")
-    by_key = {(card.bank_id, card.question_id): card for card in cards}
-    next_due: str | None = None
+def build_today(library: Library, counts: Mapping[str, BankCounts], new_left: int) -> Today:
+    """From the store's counts of the learner's cards against the loaded questions (quiz.store.counts):
+    the library shows these counts before any bank is loaded. A card for a question no bank has any more
+    is not counted."""
     banks: dict[str, BankToday] = {}
-    changed = 0
     for bank in library.summaries:
-        due = unseen = known = 0
-        for question_id in bank.question_ids:
-            stored = by_key.get((bank.id, question_id))
-            if stored is None:
-                unseen += 1
-                continue
-            if stored.suspended:
-                continue
-            memory = stored
-            digest = library.hash_of(question_id)
-            if not is_current(memory, digest):
-                unseen += 1
-                changed += memory.reviews > 0
-                continue
-            if memory.due <= stamp:
-                due += 1
-            if next_due is None or memory.due < next_due:
-                next_due = memory.due
-            if level(memory, digest) in (Level.KNOWN, Level.MASTERED):
-                known += 1
-        banks[bank.id] = BankToday(bank.id, due, min(unseen, new_left), unseen, known, len(bank.question_ids))
+        counted = counts.get(bank.id)
+        total = len(bank.question_ids)
+        current = suspended = due = known = 0
+        if counted is not None:
+            current, suspended, due, known = counted.current, counted.suspended, counted.due, counted.stable
+        unseen = total - current - suspended
+        banks[bank.id] = BankToday(bank.id, due, min(unseen, new_left), unseen, known, total)
     unseen_total = sum(bank.unseen for bank in banks.values())
+    next_due = min((c.next_due for c in counts.values() if c.bank_id in banks and c.next_due), default=None)
     return Today(
         due=sum(bank.due for bank in banks.values()),
         new=min(unseen_total, new_left),
         new_left=new_left,
         next_due=None if next_due is None else datetime.fromisoformat(next_due),
         banks=banks,
-        changed=changed,
+        changed=sum(c.changed for c in counts.values() if c.bank_id in banks),
     )

@@ -1,0 +1,127 @@
+"""The loaded questions in a temporary table, and what a learner's cards say of them, asked of SQLite.
+
+The library's Today line and a Due round need, for every loaded question, whether its card is due,
+known, suspended or about an older version of the question. Read card by card in Python that took
+longer than the library's 30 ms and a Due round's 50 ms with 10,000 questions
+(tests/benchmarks/bench_schedule.py); joined in SQLite against a table of the loaded questions and
+their content hashes, it is one query each. The table belongs to this connection, kept in memory, and
+is filled once per set of loaded banks, in their order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class BankCounts(NamedTuple):
+    """One bank's loaded questions, by what the learner's card for each says."""
+
+    bank_id: str
+    suspended: int
+    current: int
+    """Reviewed and about the question as it is now (neither suspended nor changed)."""
+    due: int
+    """Current, and due at the time asked."""
+    stable: int
+    """Current, in fsrs's review state and at least as stable as asked."""
+    changed: int
+    """Reviewed, not suspended, but about an older version of the question."""
+    next_due: str | None
+    """The earliest due time among the current ones."""
+
+
+class DueCard(NamedTuple):
+    """A current card whose review is due (or, studying ahead, not yet)."""
+
+    bank_id: str
+    question_id: str
+    stability: float | None
+    last_review: str | None
+    due: str
+
+
+_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS loaded_questions"
+    " (bank_id TEXT NOT NULL, question_id TEXT NOT NULL, content_hash TEXT NOT NULL,"
+    " PRIMARY KEY (bank_id, question_id))"
+)
+"""A rowid table: its rowid is the loading order, the order the banks list their questions in."""
+
+_JOINED = """
+    FROM temp.loaded_questions AS q
+    LEFT JOIN cards AS c ON c.learner_id = :learner AND c.bank_id = q.bank_id AND c.question_id = q.question_id
+"""
+_REVIEWED = "c.reviews > 0 AND NOT c.suspended"
+_CURRENT = f"{_REVIEWED} AND c.content_hash = q.content_hash"
+_IN_BANK = "(:bank IS NULL OR q.bank_id = :bank)"
+
+_COUNTS = f"""
+SELECT q.bank_id,
+       count(*) FILTER (WHERE c.suspended),
+       count(*) FILTER (WHERE {_CURRENT}),
+       count(*) FILTER (WHERE {_CURRENT} AND c.due <= :now),
+       count(*) FILTER (WHERE {_CURRENT} AND c.state = :review_state AND coalesce(c.stability, 0) >= :stable),
+       count(*) FILTER (WHERE {_REVIEWED} AND c.content_hash <> q.content_hash),
+       min(c.due) FILTER (WHERE {_CURRENT})
+{_JOINED}
+GROUP BY q.bank_id
+"""
+
+
+def load_questions(connection: sqlite3.Connection, questions: Iterable[tuple[str, str, str]]) -> None:
+    """Make (bank id, question id, content hash) the loaded questions, in place of any given before."""
+    connection.execute("PRAGMA temp_store = MEMORY")
+    connection.execute(_TABLE)
+    connection.execute("BEGIN")  # the temporary database only: no lock on the scores file
+    try:
+        connection.execute("DELETE FROM temp.loaded_questions")
+        connection.executemany("INSERT OR REPLACE INTO temp.loaded_questions VALUES (?, ?, ?)", questions)
+        connection.execute("COMMIT")
+    finally:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+
+
+def bank_counts(
+    connection: sqlite3.Connection, learner_id: int, now: str, review_state: int, stable: float
+) -> dict[str, BankCounts]:
+    """Per loaded bank with questions; ``now`` is a store timestamp, compared with each card's due time."""
+    rows = connection.execute(
+        _COUNTS, {"learner": learner_id, "now": now, "review_state": review_state, "stable": stable}
+    ).fetchall()
+    return {row[0]: BankCounts._make(row) for row in rows}
+
+
+def due_cards(
+    connection: sqlite3.Connection, learner_id: int, now: str, bank_id: str | None, ahead: bool
+) -> list[DueCard]:
+    """The current cards due at ``now`` (every current one, ``ahead``), of one loaded bank or all."""
+    rows = connection.execute(
+        f"SELECT q.bank_id, q.question_id, c.stability, c.last_review, c.due {_JOINED}"
+        f" WHERE {_IN_BANK} AND {_CURRENT} AND (:ahead OR c.due <= :now)",
+        {"learner": learner_id, "now": now, "bank": bank_id, "ahead": ahead},
+    ).fetchall()
+    return list(map(DueCard._make, rows))
+
+
+def unseen(connection: sqlite3.Connection, learner_id: int, bank_id: str | None, limit: int) -> list[tuple[str, str]]:
+    """(bank id, question id) of the first ``limit`` loaded questions (-1: all) that the learner has no
+    current card for and has not suspended, in the banks' order."""
+    rows = connection.execute(
+        f"SELECT q.bank_id, q.question_id {_JOINED}"
+        f" WHERE {_IN_BANK} AND c.suspended IS NOT 1 AND NOT coalesce({_CURRENT}, 0) ORDER BY q.rowid LIMIT :limit",
+        {"learner": learner_id, "bank": bank_id, "limit": limit},
+    ).fetchall()
+    return [(str(bank), str(question)) for bank, question in rows]
+
+
+def coming(connection: sqlite3.Connection, learner_id: int, now: str, bank_id: str | None, limit: int) -> list[DueCard]:
+    """The first ``limit`` (-1: all) current cards not due yet at ``now``, soonest first."""
+    rows = connection.execute(
+        f"SELECT q.bank_id, q.question_id, c.stability, c.last_review, c.due {_JOINED}"
+        f" WHERE {_IN_BANK} AND {_CURRENT} AND c.due > :now ORDER BY c.due LIMIT :limit",
+        {"learner": learner_id, "now": now, "bank": bank_id, "limit": limit},
+    ).fetchall()
+    return list(map(DueCard._make, rows))
