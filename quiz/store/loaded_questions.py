@@ -98,12 +98,7 @@ def due_cards(
     connection: sqlite3.Connection, learner_id: int, now: str, bank_id: str | None, ahead: bool
 ) -> list[DueCard]:
     """The current cards due at ``now`` (every current one, ``ahead``), of one loaded bank or all."""
-    rows = connection.execute(
-        f"SELECT q.bank_id, q.question_id, c.stability, c.last_review, c.due {_JOINED}"
-        f" WHERE {_IN_BANK} AND {_CURRENT} AND (:ahead OR c.due <= :now)",
-        {"learner": learner_id, "now": now, "bank": bank_id, "ahead": ahead},
-    ).fetchall()
-    return list(map(DueCard._make, rows))
+    return _current_cards(connection, learner_id, bank_id, "(:ahead OR c.due <= :now)", now=now, ahead=ahead)
 
 
 def unseen(connection: sqlite3.Connection, learner_id: int, bank_id: str | None, limit: int) -> list[tuple[str, str]]:
@@ -119,9 +114,17 @@ def unseen(connection: sqlite3.Connection, learner_id: int, bank_id: str | None,
 
 def coming(connection: sqlite3.Connection, learner_id: int, now: str, bank_id: str | None, limit: int) -> list[DueCard]:
     """The first ``limit`` (-1: all) current cards not due yet at ``now``, soonest first."""
+    return _current_cards(
+        connection, learner_id, bank_id, "c.due > :now ORDER BY c.due LIMIT :limit", now=now, limit=limit
+    )
+
+
+def _current_cards(
+    connection: sqlite3.Connection, learner_id: int, bank_id: str | None, condition: str, **values: object
+) -> list[DueCard]:
     rows = connection.execute(
         f"SELECT q.bank_id, q.question_id, c.stability, c.last_review, c.due {_JOINED}"
-        f" WHERE {_IN_BANK} AND {_CURRENT} AND c.due > :now ORDER BY c.due LIMIT :limit",
-        {"learner": learner_id, "now": now, "bank": bank_id, "limit": limit},
+        f" WHERE {_IN_BANK} AND {_CURRENT} AND {condition}",
+        {"learner": learner_id, "bank": bank_id, **values},
     ).fetchall()
     return list(map(DueCard._make, rows))
