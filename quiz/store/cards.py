@@ -108,14 +108,6 @@ def learner_glances(connection: sqlite3.Connection, learner_id: int) -> list[Car
     return list(map(CardGlance._make, rows))
 
 
-def glance(connection: sqlite3.Connection, learner_id: int, bank_id: str, question_id: str) -> CardGlance | None:
-    row = connection.execute(
-        f"SELECT {_GLANCE_COLUMNS} FROM cards WHERE learner_id = ? AND bank_id = ? AND question_id = ?",
-        (learner_id, bank_id, question_id),
-    ).fetchone()
-    return None if row is None else CardGlance._make(row)
-
-
 def card(connection: sqlite3.Connection, learner_id: int, bank_id: str, question_id: str) -> StoredCard | None:
     row = connection.execute(
         f"SELECT {_CARD_COLUMNS} FROM cards WHERE learner_id = ? AND bank_id = ? AND question_id = ?",

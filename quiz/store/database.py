@@ -17,7 +17,6 @@ from quiz.store import activity, cards, classroom, history, learners, loaded_que
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
 from quiz.store.failures import as_quiz_error
-from quiz.store.glance_cache import GlanceCache
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
@@ -50,7 +49,6 @@ class Store:
         self.path = path
         self.notice = notice
         """Set when the file at ``path`` was not a quiz database and was moved aside; show it."""
-        self._glances = GlanceCache()
         self._loaded: object | None = None
         """What the loaded questions came from (load_questions)."""
 
@@ -155,19 +153,15 @@ class Store:
         updated in the same transaction, so neither is ever stored without the other; an answer that
         was not stored (an earlier one stands) does not touch the card.
         """
-        with self._guard():
-            before = self._version()
-            with self._write():
-                now = self._now()
-                connection = self._connection
-                if not rounds.record(connection, round_id, answer, now):
-                    return False
+        with self._write():
+            now = self._now()
+            connection = self._connection
+            if not rounds.record(connection, round_id, answer, now):
+                return False
+            if scheduler is not None:
                 learner_id = cards.round_learner(connection, round_id)
-                if scheduler is not None:
-                    review = Review(answer.content_hash, answer.score, answer.hint_shown, False, now)
-                    cards.review_answer(connection, learner_id, answer.bank_id, answer.question_id, review, scheduler)
-            changed = cards.glance(connection, learner_id, answer.bank_id, answer.question_id)
-            self._glances.patch(before, self._version(), learner_id, changed)
+                review = Review(answer.content_hash, answer.score, answer.hint_shown, False, now)
+                cards.review_answer(connection, learner_id, answer.bank_id, answer.question_id, review, scheduler)
             return True
 
     def override_answer(
@@ -300,20 +294,12 @@ class Store:
             return cards.learner_cards(self._connection, learner_id)
 
     def glances(self, learner_id: int) -> tuple[CardGlance, ...]:
-        """The few fields of every card that picking a round needs, read fast.
-
-        Read again only when the database changed since the last call, and only the answered card when
-        the change was an answer recorded here (quiz.store.glance_cache).
-        """
+        """The few fields of every card that picking a practice or quick round needs, read fast."""
         with self._guard():
-            version = self._version()
-            kept = self._glances.get(learner_id, version)
-            if kept is not None:
-                return kept
-            return self._glances.put(learner_id, version, cards.learner_glances(self._connection, learner_id))
+            return tuple(cards.learner_glances(self._connection, learner_id))
 
     def load_questions(self, loaded: object, questions: Callable[[], Iterable[tuple[str, str, str]]]) -> None:
-        """Which questions are loaded, for the counts and picks below (quiz.store.loaded).
+        """Which questions are loaded, for the counts and picks below (quiz.store.loaded_questions).
 
         ``questions()`` gives (bank id, question id, content hash) of each, in the banks' order; it is
         asked only when ``loaded``, what they come from, is not what was given last.
@@ -499,12 +485,6 @@ class Store:
             finally:
                 if self._connection.in_transaction:
                     self._connection.execute("ROLLBACK")
-
-    def _version(self) -> tuple[int, int]:
-        """Moves whenever anything was committed: other connections' commits change ``data_version``, this
-        connection's writes its ``total_changes``."""
-        other = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
-        return other, self._connection.total_changes
 
     def _checkpoint(self) -> None:
         """Copy what the log holds into the database file, without waiting for other copies of quiz: what

@@ -52,7 +52,7 @@ class Today(NamedTuple):
 
 
 def build_today(library: Library, counts: Mapping[str, BankCounts], new_left: int) -> Today:
-    """From the store's counts of the learner's cards against the loaded questions (quiz.store.counts):
+    """From the store's counts of the learner's cards against the loaded questions (quiz.store.loaded_questions):
     the library shows these counts before any bank is loaded. A card for a question no bank has any more
     is not counted."""
     banks: dict[str, BankToday] = {}
@@ -65,12 +65,12 @@ def build_today(library: Library, counts: Mapping[str, BankCounts], new_left: in
         unseen = total - current - suspended
         banks[bank.id] = BankToday(bank.id, due, min(unseen, new_left), unseen, known, total)
     unseen_total = sum(bank.unseen for bank in banks.values())
-    next_due = min((c.next_due for c in counts.values() if c.bank_id in banks and c.next_due), default=None)
+    next_due = min((c.next_due for c in counts.values() if c.next_due), default=None)
     return Today(
         due=sum(bank.due for bank in banks.values()),
         new=min(unseen_total, new_left),
         new_left=new_left,
         next_due=None if next_due is None else datetime.fromisoformat(next_due),
         banks=banks,
-        changed=sum(c.changed for c in counts.values() if c.bank_id in banks),
+        changed=sum(c.changed for c in counts.values()),
     )
