@@ -41,7 +41,8 @@ The schedule (FSRS cards; the scheduler itself is quiz.study.schedule, handed in
     override_answer(round_id, question_id, scheduler, attempt=1)   "I was right": replayed as right
     cards(learner_id) -> list[StoredCard]; card(learner_id, bank_id, question_id) -> StoredCard | None
     glances(learner_id) -> tuple[CardGlance, ...]     the fields picking needs, read fast
-    load_questions(loaded, questions)   the loaded (bank id, question id, content hash), then, against them:
+    load_questions(loaded, questions, image=None)   the loaded (bank id, question id, content hash), or
+        their image as the bank cache keeps it (loaded_questions.image_of); then, against them:
         bank_counts(learner_id, now, review_state=, stable=) -> dict[bank_id, BankCounts]   the Today line
         due_cards(learner_id, now, bank_id, ahead=) -> list[DueCard]; coming(...) the ones not due yet
         unseen(learner_id, bank_id, limit) -> list[(bank_id, question_id)]   new to the learner, in order
@@ -79,7 +80,7 @@ from __future__ import annotations
 
 from quiz.store.cards import CardGlance, CardScheduler, Memory, Review, StoredCard
 from quiz.store.database import RETENTION_RANGE, Store
-from quiz.store.loaded_questions import BankCounts, DueCard
+from quiz.store.loaded_questions import BankCounts, DueCard, QuestionsImage, image_of
 from quiz.store.records import (
     MODES,
     AnswerRecord,
@@ -108,6 +109,7 @@ __all__ = [
     "Lease",
     "Memory",
     "QuestionStats",
+    "QuestionsImage",
     "ResumableRound",
     "Review",
     "RoundSummary",
@@ -115,4 +117,5 @@ __all__ = [
     "StoredAnswer",
     "StoredCard",
     "StudySettings",
+    "image_of",
 ]

@@ -298,15 +298,22 @@ class Store:
         with self._guard():
             return tuple(cards.learner_glances(self._connection, learner_id))
 
-    def load_questions(self, loaded: object, questions: Callable[[], Iterable[tuple[str, str, str]]]) -> None:
+    def load_questions(
+        self,
+        loaded: object,
+        questions: Callable[[], Iterable[tuple[str, str, str]]],
+        image: loaded_questions.QuestionsImage | None = None,
+    ) -> None:
         """Which questions are loaded, for the counts and picks below (quiz.store.loaded_questions).
 
         ``questions()`` gives (bank id, question id, content hash) of each, in the banks' order; it is
-        asked only when ``loaded``, what they come from, is not what was given last.
+        asked only when ``loaded``, what they come from, is not what was given last, and ``image``, the
+        same rows as the bank cache keeps them (quiz.store.loaded_questions.image_of), does not load.
         """
         with self._guard():
             if self._loaded is not loaded:
-                loaded_questions.load_questions(self._connection, questions())
+                if image is None or not loaded_questions.load_image(self._connection, image):
+                    loaded_questions.load_questions(self._connection, questions())
                 self._loaded = loaded
 
     def bank_counts(

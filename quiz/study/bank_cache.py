@@ -8,6 +8,8 @@ file is removed and the banks are read from their files).
 
 It keeps each question's content hash too: the library's first due counts need every one, and with
 10,000 questions hashing them took longer than the counts themselves (tests/benchmarks/bench_schedule.py).
+With them it keeps the store's table of the loaded questions and their hashes, as a SQLite image
+(quiz.store.loaded_questions), which the first counts then take whole rather than row by row.
 And it keeps a summary of each bank (quiz.study.library.BankSummary) in plain values beside the banks,
 which are pickled apart and unpickled only when first asked for: the first screen needs the summaries
 alone, so quiz shows it without creating the bank model's classes (tests/benchmarks/bench_startup.py).
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from quiz import __version__
 from quiz.bank.files import find_bank_files
 from quiz.bank.problems import Problem
+from quiz.store import QuestionsImage, image_of
 from quiz.study.library import BankSummary, Library
 
 if TYPE_CHECKING:
@@ -32,18 +35,20 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "QUIZ_CACHE_DIR"
 """Environment variable naming the folder for the cache (default: the user cache folder)."""
-_FORMAT = 3
+_FORMAT = 4
 
 
 class Loaded(NamedTuple):
     """The usable banks (given by ``load_banks`` when first needed) and their summaries, every problem
-    found, as quiz.bank.load.load_paths reported them, and the content hash of every question of those
-    banks by its id (quiz.bank.fingerprint)."""
+    found, as quiz.bank.load.load_paths reported them, the content hash of every question of those
+    banks by its id (quiz.bank.fingerprint), and the store's table of them (None where this SQLite
+    cannot make one)."""
 
     summaries: tuple[BankSummary, ...]
     problems: tuple[Problem, ...]
     hashes: Mapping[str, str]
     load_banks: Callable[[], tuple[Bank, ...]]
+    questions_image: QuestionsImage | None = None
 
     @property
     def banks(self) -> tuple[Bank, ...]:
@@ -51,7 +56,7 @@ class Loaded(NamedTuple):
 
     def library(self) -> Library:
         """The library of these banks, which are loaded at the first question asked of them."""
-        return Library(self.summaries, self.load_banks, self.hashes)
+        return Library(self.summaries, self.load_banks, self.hashes, self.questions_image)
 
 
 _UNREADABLE = (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError)
@@ -110,15 +115,17 @@ def load_cached(paths: Sequence[Path], cache_dir: Path) -> Loaded:
     cache_file = cache_dir / "banks.pickle"
     try:
         with cache_file.open("rb") as stream:
-            stored_key, summaries, problems, hashes, pickled = pickle.load(stream)
+            stored_key, summaries, problems, hashes, image, pickled = pickle.load(stream)
         if stored_key == key and isinstance(pickled, bytes):
-            return Loaded(summaries, problems, hashes, _Unpickled(pickled, cache_file, lambda: _read(paths)[0]))
+            unpickled = _Unpickled(pickled, cache_file, lambda: _read(paths)[0])
+            return Loaded(summaries, problems, hashes, unpickled, image if isinstance(image, QuestionsImage) else None)
     except _UNREADABLE:
         pass
     banks, loaded = _read(paths)
     hashes = _hashes(banks)
     summaries = tuple(BankSummary.of(bank) for bank in banks)
-    result = Loaded(summaries, tuple(loaded.problems), hashes, lambda: banks)
+    image = image_of(Library(summaries, lambda: banks, hashes).hashed_questions())
+    result = Loaded(summaries, tuple(loaded.problems), hashes, lambda: banks, image)
     _store(cache_file, key, result, banks)
     return result
 
@@ -143,7 +150,7 @@ def _store(cache_file: Path, key: tuple[Any, ...], result: Loaded, banks: tuple[
         pickled = pickle.dumps(banks, protocol=pickle.HIGHEST_PROTOCOL)
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as stream:
-            content = (key, result.summaries, result.problems, result.hashes, pickled)
+            content = (key, result.summaries, result.problems, result.hashes, result.questions_image, pickled)
             pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(cache_file)
     except (OSError, pickle.PickleError, TypeError, AttributeError):

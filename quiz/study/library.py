@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from quiz.bank.model import AnyQuestion, Bank, Source
+    from quiz.store import QuestionsImage
 
 
 class Located(NamedTuple):
@@ -58,12 +59,15 @@ class Library:
         summaries: Iterable[BankSummary],
         load: Callable[[], Sequence[Bank]],
         hashes: Mapping[str, str] | None = None,
+        questions_image: QuestionsImage | None = None,
     ) -> None:
         """``load`` gives the banks the ``summaries`` describe, in the same order, when first needed;
-        ``hashes`` are their questions' content hashes by id, as the bank cache keeps them."""
+        ``hashes`` are their questions' content hashes by id and ``questions_image`` the store's
+        table of them (``hashed_questions``), as the bank cache keeps both."""
         self.summaries = tuple(summaries)
         self._load = load
         self._hashes = dict(hashes or {})
+        self.questions_image = questions_image
 
     @classmethod
     def of(cls, banks: Iterable[Bank], hashes: Mapping[str, str] | None = None) -> Library:

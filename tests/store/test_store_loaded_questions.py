@@ -12,7 +12,7 @@ from uuid import uuid4
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.store import BankCounts, DueCard, Store
+from quiz.store import BankCounts, DueCard, QuestionsImage, Store, image_of
 from tests.support.clocks import TickingClock
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -56,8 +56,10 @@ def _expected(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(drawn=st.lists(_CARD, max_size=14))
-def test_counts_in_sql_equal_the_cards_read_one_by_one(tmp_path: Path, drawn: list[dict[str, object]]) -> None:
+@given(drawn=st.lists(_CARD, max_size=14), from_image=st.booleans())
+def test_counts_in_sql_equal_the_cards_read_one_by_one(
+    tmp_path: Path, drawn: list[dict[str, object]], from_image: bool
+) -> None:
     db_path = tmp_path / f"{uuid4().hex}.sqlite3"
     loaded = {(bank, question): f"hash-{question}" for bank, question in QUESTIONS}
     cards: dict[tuple[str, str], dict[str, object]] = {}
@@ -87,7 +89,11 @@ def test_counts_in_sql_equal_the_cards_read_one_by_one(tmp_path: Path, drawn: li
                         ),
                     )
 
-        store.load_questions("these banks", lambda: [(b, q, h) for (b, q), h in loaded.items()])
+        rows = [(b, q, h) for (b, q), h in loaded.items()]
+        if from_image:  # as the bank cache keeps them: the rows themselves are never asked for
+            store.load_questions("these banks", _never, image_of(rows))
+        else:
+            store.load_questions("these banks", lambda: rows)
 
         assert store.bank_counts(learner_id, NOW, review_state=2, stable=7.0) == _expected(cards, loaded)
         for bank in (None, "a"):
@@ -98,6 +104,10 @@ def test_counts_in_sql_equal_the_cards_read_one_by_one(tmp_path: Path, drawn: li
             assert [card.due for card in coming] == sorted(card.due for card in coming)  # soonest first
             assert store.unseen(learner_id, bank) == _unseen(cards, loaded, bank)
             assert store.unseen(learner_id, bank, 2) == _unseen(cards, loaded, bank)[:2]
+
+
+def _never() -> list[tuple[str, str, str]]:
+    raise AssertionError("the image should have been loaded, not the rows")
 
 
 def _current(card: dict[str, object] | None, digest: str) -> bool:
@@ -147,3 +157,37 @@ def test_the_loaded_questions_are_read_once_per_library(store: Store) -> None:
         assert counts == {library: BankCounts(library, 0, 0, 0, 0, 0, None)}  # no card: every question unseen
 
     assert asked == ["first", "second", "first"]
+
+
+def _damaged(image: QuestionsImage) -> list[QuestionsImage]:
+    return [
+        QuestionsImage(b"not a database", image.rows),
+        QuestionsImage(image.data[: len(image.data) // 2], image.rows),  # cut short
+        QuestionsImage(image.data, image.rows + 1),  # not the rows it says it holds
+        QuestionsImage(image.data.replace(b"content_hash", b"content_hasp"), image.rows),  # another layout
+    ]
+
+
+def test_an_image_that_does_not_read_back_gives_way_to_the_rows(store: Store) -> None:
+    learner_id = store.add_learner("Ana").id
+    rows = [("a", "a.q1", "h1"), ("a", "a.q2", "h2"), ("b", "b.q1", "h3")]
+    image = image_of(rows)
+    assert image is not None
+    expected = {
+        "a": BankCounts("a", 0, 0, 0, 0, 0, None),
+        "b": BankCounts("b", 0, 0, 0, 0, 0, None),
+    }
+    asked: list[int] = []
+
+    def questions() -> list[tuple[str, str, str]]:
+        asked.append(len(asked))
+        return rows
+
+    for number, damaged in enumerate(_damaged(image)):
+        store.load_questions(f"library {number}", questions, damaged)
+        assert store.bank_counts(learner_id, NOW, review_state=2, stable=7.0) == expected
+        assert asked == list(range(number + 1)), f"damaged image {number} was taken for the questions"
+        assert store.unseen(learner_id, None) == [("a", "a.q1"), ("a", "a.q2"), ("b", "b.q1")]
+
+    store.load_questions("from the image again", _never, image)  # and a good one still loads after them
+    assert store.unseen(learner_id, None) == [("a", "a.q1"), ("a", "a.q2"), ("b", "b.q1")]

@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from quiz.bank.fingerprint import content_hash
 from quiz.bank.load import LoadResult, load_paths
+from quiz.store import Store
 from quiz.study.bank_cache import load_cached
 from quiz.study.library import BankSummary, Library
+from quiz.study.session import Session
 from tests.support.banks import GOOD
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 def write_bank(folder: Path, name: str, text: str) -> Path:
@@ -62,6 +67,26 @@ def test_the_cache_keeps_every_questions_content_hash_and_the_library_uses_them(
     assert Library.of(loaded.banks).content_hash(question) == content_hash(question)
 
 
+def test_the_cache_keeps_the_stores_table_of_the_questions_which_the_first_counts_take_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    banks = tmp_path / "banks"
+    write_bank(banks, "good.yaml", GOOD)
+    write_bank(banks, "second.yaml", GOOD.replace("id: good", "id: second").replace("good.tf", "second.tf"))
+    load_cached([banks], tmp_path / "cache")
+    library = load_cached([banks], tmp_path / "cache").library()  # as quiz starts, from the cache
+
+    def hashed_anew(self: Library) -> list[tuple[str, str, str]]:
+        raise AssertionError("the rows were built again; the cached table should have been used")
+
+    monkeypatch.setattr(Library, "hashed_questions", hashed_anew)
+    with Store.open(tmp_path / "scores.sqlite3") as store:
+        learner = store.add_learner("Ana")
+        today = Session(store, library, lambda: NOW).today(learner)
+        assert [(bank.bank_id, bank.unseen) for bank in today.banks.values()] == [("good", 1), ("second", 1)]
+        assert store.unseen(learner.id, None) == [("good", "good.tf"), ("second", "second.tf")]
+
+
 def test_an_edited_added_or_removed_file_is_read_again(tmp_path: Path) -> None:
     banks = tmp_path / "banks"
     path = write_bank(banks, "good.yaml", GOOD)
@@ -94,8 +119,8 @@ def test_banks_whose_own_pickle_is_damaged_are_read_from_their_files(tmp_path: P
     write_bank(banks, "good.yaml", GOOD)
     cache = tmp_path / "cache"
     load_cached([banks], cache)
-    key, summaries, problems, hashes, _ = pickle.loads((cache / "banks.pickle").read_bytes())
-    (cache / "banks.pickle").write_bytes(pickle.dumps((key, summaries, problems, hashes, b"\x80\x05damaged")))
+    key, summaries, problems, hashes, image, _ = pickle.loads((cache / "banks.pickle").read_bytes())
+    (cache / "banks.pickle").write_bytes(pickle.dumps((key, summaries, problems, hashes, image, b"\x80\x05damaged")))
 
     loaded = load_cached([banks], cache)  # the summaries are fine: the first screen needs no more
 
