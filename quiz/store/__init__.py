@@ -57,6 +57,7 @@ History:
     round_count(learner_id) -> int
     recent_finished_scores(learner_id, per_bank) -> list[(bank_id, score, planned)]   for trends
     bank_progress(learner_id) -> dict[bank_id, BankProgress]   last and best finished round, questions seen
+    bank_scores(learner_id) -> dict[bank_id, BankScores]   the last and best alone (the library's columns)
     open_mistakes(learner_id, bank_id=None) -> list[(bank_id, question_id)]   latest answer scored < 1
     answer_stats(learner_id) -> list[QuestionStats]   per question; .status(current_hashes) tells
         "current", "changed" (content hash differs from the loaded bank's) or "retired" (in no bank)
@@ -85,6 +86,7 @@ from quiz.store.records import (
     MODES,
     AnswerRecord,
     BankProgress,
+    BankScores,
     ClassRows,
     Learner,
     Lease,
@@ -101,6 +103,7 @@ __all__ = [
     "AnswerRecord",
     "BankCounts",
     "BankProgress",
+    "BankScores",
     "CardGlance",
     "CardScheduler",
     "ClassRows",

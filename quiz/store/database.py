@@ -20,6 +20,7 @@ from quiz.store.failures import as_quiz_error
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
+    BankScores,
     ClassRows,
     ExportedRound,
     Learner,
@@ -254,6 +255,11 @@ class Store:
     def bank_progress(self, learner_id: int) -> dict[str, BankProgress]:
         with self._read():
             return history.bank_progress(self._connection, learner_id)
+
+    def bank_scores(self, learner_id: int) -> dict[str, BankScores]:
+        """Per bank with a finished round: the last and the best (without counting questions seen)."""
+        with self._read():
+            return history.bank_scores(self._connection, learner_id)
 
     def open_mistakes(self, learner_id: int, bank_id: str | None = None) -> list[tuple[str, str]]:
         """(bank id, question id) whose latest answer scored below 1, sorted."""

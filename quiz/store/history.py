@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from quiz.store.records import BankProgress, QuestionStats, RoundSummary
+from quiz.store.records import BankProgress, BankScores, QuestionStats, RoundSummary
 
 
 def round_summaries(connection: sqlite3.Connection, learner_id: int, limit: int | None = None) -> list[RoundSummary]:
@@ -48,42 +48,48 @@ def recent_finished_scores(
 
 
 def bank_progress(connection: sqlite3.Connection, learner_id: int) -> dict[str, BankProgress]:
-    """Per bank: the last and best finished round, questions seen.
-
-    Best is by share of the maximum, over practice and exam rounds on the whole bank or a tag only:
-    a retry of just-seen mistakes, a review, a quick round or one difficulty level is not a best.
-    """
+    """Per bank: the last and best finished round (``bank_scores``), questions seen."""
     seen = dict(
         connection.execute(
             "SELECT bank_id, count(DISTINCT question_id) FROM answers WHERE learner_id = ? GROUP BY bank_id",
             (learner_id,),
         ).fetchall()
     )
+    scores = bank_scores(connection, learner_id)
+    return {
+        bank_id: BankProgress(*scores.get(bank_id, BankScores(bank_id, None, None, None, None)), seen.get(bank_id, 0))
+        for bank_id in sorted(seen.keys() | scores.keys())
+    }
+
+
+FINISHED_ROUNDS_SQL = (
+    "SELECT bank_id,"
+    " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1), planned,"
+    " mode IN ('practice', 'exam')"
+    " AND coalesce(json_array_length(json_extract(settings, '$.question_ids')), 0) = 0"
+    " AND json_extract(settings, '$.difficulty') IS NULL"
+    " FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL ORDER BY finished_at, id"
+)
+"""Each finished round's score and whether it can be a best; a constant so a test can EXPLAIN it."""
+
+
+def bank_scores(connection: sqlite3.Connection, learner_id: int) -> dict[str, BankScores]:
+    """Per bank with a finished round: the last and the best, what the library shows.
+
+    Best is by share of the maximum, over practice and exam rounds on the whole bank or a tag only:
+    a retry of just-seen mistakes, a review, a quick round or one difficulty level is not a best.
+    Each round's score is summed from the index on (round, attempt, score) alone.
+    """
     last: dict[str, tuple[float, int]] = {}
     best: dict[str, tuple[float, int]] = {}
-    finished = connection.execute(
-        "SELECT bank_id,"
-        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1), planned,"
-        " mode IN ('practice', 'exam')"
-        " AND coalesce(json_array_length(json_extract(settings, '$.question_ids')), 0) = 0"
-        " AND json_extract(settings, '$.difficulty') IS NULL"
-        " FROM rounds WHERE learner_id = ? AND finished_at IS NOT NULL ORDER BY finished_at, id",
-        (learner_id,),
-    )
+    finished = connection.execute(FINISHED_ROUNDS_SQL, (learner_id,))
     for bank_id, score, planned, counts_for_best in finished:
         last[bank_id] = (score, planned)
         if counts_for_best and (bank_id not in best or _share(score, planned) > _share(*best[bank_id])):
             best[bank_id] = (score, planned)
     return {
-        bank_id: BankProgress(
-            bank_id=bank_id,
-            last_score=last[bank_id][0] if bank_id in last else None,
-            last_max=last[bank_id][1] if bank_id in last else None,
-            best_score=best[bank_id][0] if bank_id in best else None,
-            best_max=best[bank_id][1] if bank_id in best else None,
-            questions_seen=seen.get(bank_id, 0),
-        )
-        for bank_id in sorted(seen.keys() | last.keys())
+        bank_id: BankScores(bank_id, score, planned, *best.get(bank_id, (None, None)))
+        for bank_id, (score, planned) in sorted(last.items())
     }
 
 

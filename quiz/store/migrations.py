@@ -134,6 +134,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX answers_by_version ON answers(learner_id,bank_id,question_id,content_hash,answered_at,round_id)",
         "ALTER TABLE rounds ADD COLUMN lease_since TEXT",
     ),
+    # 3: a round's score is the sum of its first attempts; with the attempt in the index that sum reads
+    # the index alone, not each answer's row (the library's last and best rounds over a long history).
+    (
+        "DROP INDEX answers_by_round",
+        "CREATE INDEX answers_by_round ON answers(round_id, attempt, score)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

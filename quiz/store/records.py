@@ -123,6 +123,16 @@ class ResumableRound(NamedTuple):
         return tuple(question_id for question_id in self.question_ids if question_id not in answered)
 
 
+class BankScores(NamedTuple):
+    """A learner's last and best finished round in one bank (None until a round there is finished)."""
+
+    bank_id: str
+    last_score: float | None
+    last_max: int | None
+    best_score: float | None
+    best_max: int | None
+
+
 class BankProgress(NamedTuple):
     """A learner's standing in one bank; the score fields are None until a round there is finished."""
 

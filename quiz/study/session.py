@@ -14,7 +14,7 @@ from quiz.clock import Clock
 from quiz.errors import QuizError
 from quiz.store import (
     RETENTION_RANGE,
-    BankProgress,
+    BankScores,
     Learner,
     Lease,
     ResumableRound,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RETENTION_RANGE",
-    "BankProgress", "Learner", "Lease", "ResumableRound", "Session", "Store", "StoredCard",
+    "BankScores", "Learner", "Lease", "ResumableRound", "Session", "Store", "StoredCard",
     "StudySettings",
 ]
 
@@ -105,8 +105,9 @@ class Session:
 
     # the library
 
-    def bank_progress(self, learner: Learner) -> dict[str, BankProgress]:
-        return self.store.bank_progress(learner.id)
+    def bank_scores(self, learner: Learner) -> dict[str, BankScores]:
+        """The last and best finished round per bank, as the library shows them."""
+        return self.store.bank_scores(learner.id)
 
     def history(self, learner: Learner) -> History:
         from quiz.study.history import build_history

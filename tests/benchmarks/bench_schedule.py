@@ -3,8 +3,9 @@
 Run: python tests/benchmarks/bench_schedule.py [--questions 10000] [--answers 200000] [--calls 500]
 
 The questions are true/false statements in 10 banks; the answers (every question answered in turn,
-a mix of right, partly right and wrong, a few minutes apart over about a year) are bulk-inserted into
-a schema-2 database that has never built its schedule, as an upgraded database would be. Then:
+a mix of right, partly right and wrong, a few minutes apart over about a year, in finished rounds of
+20) are bulk-inserted into a schema-2 database that has never built its schedule, as an upgraded
+database would be. Then:
 - the upgrade replay (Store.rebuild_schedule, batched transactions) against bare fsrs ``review_card``
   calls for the same answers in memory, with the ratio;
 - the library's due counts (Session.today) a day after the last answer: the first call at start-up, with
@@ -23,6 +24,7 @@ These figures are printed, not checked.
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import sys
 import tempfile
@@ -47,6 +49,7 @@ from quiz.study.settings import RoundSettings  # noqa: E402
 from tests.benchmarks.bench_store import bare_insert_latencies  # noqa: E402
 
 BANKS = 10
+ROUND_SIZE = 20
 START = datetime(2025, 1, 1, tzinfo=UTC)
 SCORES = (1.0, 1.0, 0.0, 1.0, 0.5, 1.0, 1.0)
 
@@ -90,18 +93,20 @@ def fill(path: Path, library: Library, answers: int) -> tuple[int, list[tuple[st
         digest = library.content_hash(item.question)
         score = SCORES[(index // len(located) + index) % len(SCORES)]
         rows.append((item.bank.id, item.question.id, digest, score, when))
+    rounds = [rows[start:start + ROUND_SIZE] for start in range(0, len(rows), ROUND_SIZE)]
     connection = sqlite3.connect(path)
     with connection:
-        connection.execute(
-            "INSERT INTO rounds (id, learner_id, bank_id, mode, question_ids, planned, settings, started_at)"
-            " VALUES (1, ?, '*', 'practice', '[]', 0, '{}', ?)",
-            (learner_id, rows[0][4]),
+        connection.executemany(
+            "INSERT INTO rounds (id, learner_id, bank_id, mode, question_ids, planned, settings, started_at,"
+            " finished_at, seconds) VALUES (?, ?, '*', 'practice', ?, ?, '{}', ?, ?, 60.0)",
+            [(number, learner_id, json.dumps([row[1] for row in answered]), len(answered), answered[0][4],
+              answered[-1][4]) for number, answered in enumerate(rounds, 1)],
         )
         connection.executemany(
-            "INSERT INTO answers (round_id, learner_id, bank_id, question_id, attempt, content_hash, response, score,"
-            " seconds, answered_at) VALUES (1, ?, ?, ?, ?, ?, '\"x\"', ?, 3.0, ?)",
-            [(learner_id, bank, question, number, digest, score, when)
-             for number, (bank, question, digest, score, when) in enumerate(rows, 1)],
+            "INSERT INTO answers (round_id, learner_id, bank_id, question_id, content_hash, response, score,"
+            " seconds, answered_at) VALUES (?, ?, ?, ?, ?, '\"x\"', ?, 3.0, ?)",
+            [(number, learner_id, bank, question, digest, score, when)
+             for number, answered in enumerate(rounds, 1) for bank, question, digest, score, when in answered],
         )
         connection.execute("DELETE FROM meta WHERE key = 'schedule_built'")
     connection.close()

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from quiz.store import AnswerRecord, Store
+from quiz.store import AnswerRecord, BankScores, Store
 from tests.store.store_support import answer
 from tests.support.clocks import START
 
@@ -187,6 +187,7 @@ def test_bank_progress_has_last_and_best_finished_round_and_questions_seen(store
     b = progress["bank-b"]
     assert (b.last_score, b.best_score, b.questions_seen) == (None, None, 1)
     assert store.bank_progress(store.add_learner("Ben").id) == {}
+    assert store.bank_scores(ana_id) == {"bank-a": BankScores("bank-a", 1.5, 4, 3.0, 4)}  # the library's: no count
 
 
 def test_a_question_answered_right_later_is_no_longer_a_mistake(store: Store, ana_id: int) -> None:

@@ -144,7 +144,7 @@ class LibraryScreen(Screen[None]):
         if learner is None:
             return
         session = self.quiz.session
-        progress = session.bank_progress(learner)
+        progress = session.bank_scores(learner)
         today = session.today(learner)
         self._today = today
         title_width = table.ordered_columns[0].width
