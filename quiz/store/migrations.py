@@ -134,11 +134,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX answers_by_version ON answers(learner_id,bank_id,question_id,content_hash,answered_at,round_id)",
         "ALTER TABLE rounds ADD COLUMN lease_since TEXT",
     ),
-    # 3: a round's score is the sum of its first attempts; with the attempt in the index that sum reads
-    # the index alone, not each answer's row (the library's last and best rounds over a long history).
+    # 3: a round's score, the sum of its first attempts, kept in the round by triggers on every write of
+    # an answer, so the library's last and best rounds and the history read no answer over a long
+    # history; the attempt joins the index for the count of a round's answers.
     (
         "DROP INDEX answers_by_round",
         "CREATE INDEX answers_by_round ON answers(round_id, attempt, score)",
+        "ALTER TABLE rounds ADD COLUMN score REAL NOT NULL DEFAULT 0",
+        "UPDATE rounds SET score ="
+        " (SELECT coalesce(sum(score), 0.0) FROM answers WHERE round_id = rounds.id AND attempt = 1)",
+        """CREATE TRIGGER answers_add_to_round AFTER INSERT ON answers WHEN NEW.attempt = 1 BEGIN
+            UPDATE rounds SET score = score + NEW.score WHERE id = NEW.round_id;
+        END""",
+        """CREATE TRIGGER answers_change_in_round AFTER UPDATE OF round_id, attempt, score ON answers BEGIN
+            UPDATE rounds SET score = score - OLD.score WHERE id = OLD.round_id AND OLD.attempt = 1;
+            UPDATE rounds SET score = score + NEW.score WHERE id = NEW.round_id AND NEW.attempt = 1;
+        END""",
+        """CREATE TRIGGER answers_leave_round AFTER DELETE ON answers WHEN OLD.attempt = 1 BEGIN
+            UPDATE rounds SET score = score - OLD.score WHERE id = OLD.round_id;
+        END""",
     ),
 )
 
@@ -151,7 +165,7 @@ COLUMNS: dict[str, frozenset[str]] = {
     ),
     "rounds": frozenset(
         {"id", "learner_id", "bank_id", "mode", "started_at", "finished_at", "abandoned_at", "planned", "seconds",
-         "question_ids", "settings", "lease_owner", "lease_since", "lease_until", "deadline", "class_name"}
+         "question_ids", "settings", "lease_owner", "lease_since", "lease_until", "deadline", "class_name", "score"}
     ),
     "answers": frozenset(
         {"id", "uid", "round_id", "learner_id", "bank_id", "question_id", "content_hash", "response", "score",

@@ -10,7 +10,9 @@ interpreter teardown count for neither. `quiz` goes
 through its real command line (``quiz play --learner bench``: the parser of that one command, as
 ``quiz.cli.main`` builds it, then what ``quiz.commands.play.run`` does) with the bundled banks, to the library.
 Target: the median of quiz at most 1.3x the median of the bare app. quiz's bytecode is compiled first, as
-an install would leave it, so that neither app pays for compiling its sources.
+an install would leave it, so that neither app pays for compiling its sources. A third quiz case starts
+at the scale of the schedule benchmark: 10,000 questions in 10 bank files (read through the bank cache,
+warm from the first run) and a learner with 200,000 answers in 10,000 finished rounds and their cards.
 
 History: a database filled with --answers answers (store benchmark's filler: rounds of 10 over 5 banks of
 200 questions, all loaded), timed from pressing ``h`` on the library until the history screen's first
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -68,15 +71,34 @@ with store:
 """
 
 
-def time_process(code: str) -> float:
+def time_process(code: str, environment: dict[str, str] | None = None) -> float:
     """Seconds from spawning the interpreter to the moment its first screen was ready.
 
     The child prints ``time.monotonic()`` (a system-wide clock) once the screen is mounted and
     refreshed, so interpreter teardown after that is not counted for either app.
     """
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True,
+                          env=environment)
     return float(done.stdout.split()[-1]) - start
+
+
+def large_library(folder: Path) -> tuple[str, str]:
+    """10,000 questions as bank files and a database of 200,000 answers with their schedule, as
+    bench_schedule.py makes them: (the banks' folder, the database)."""
+    from quiz.bank.write import write_bank
+    from quiz.store import Store
+    from quiz.study.schedule import CARDS
+    from tests.benchmarks.bench_schedule import build_library, fill
+
+    library, banks, db = build_library(10_000), folder / "large-banks", folder / "large.sqlite3"
+    banks.mkdir()
+    for bank in library.banks:
+        (banks / f"{bank.id}.yaml").write_text(write_bank(bank, "Generated.", "", {}).text, encoding="utf-8")
+    fill(db, library, 200_000)
+    with Store.open(db) as store:
+        store.rebuild_schedule(CARDS, "1")
+    return str(banks), str(db)
 
 
 def startup(runs: int, folder: Path) -> None:
@@ -84,17 +106,22 @@ def startup(runs: int, folder: Path) -> None:
     # with PYTHONDONTWRITEBYTECODE set (as on CI machines) quiz would otherwise be compiled on every start.
     compileall.compile_dir(ROOT / "quiz", quiet=1)
     db = str(folder / "startup.sqlite3")
+    banks, large = large_library(folder)
     cases = {
         "bare Textual app": BARE,
         "quiz (learner picker)": QUIZ.format(db=db, extra=[]),
         "quiz --learner (library)": QUIZ.format(db=db, extra=["--learner", "bench"]),
+        "  10,000 q, 200,000 answers": QUIZ.format(db=large, extra=["--learner", "Bench", banks]),
     }
+    # the bank cache keeps one set of banks: each case its own, as one learner's machine would
+    environments = {name: {**os.environ, "QUIZ_CACHE_DIR": str(folder / f"cache-{n}")}
+                    for n, name in enumerate(cases)}
     timings: dict[str, list[float]] = {name: [] for name in cases}
-    for code in cases.values():  # creates the database and warms the file cache for every case
-        time_process(code)
+    for name, code in cases.items():  # creates the databases, the bank caches, and warms the file cache
+        time_process(code, environments[name])
     for _ in range(runs):  # interleaved, so drift in machine load hits every case alike
         for name, code in cases.items():
-            timings[name].append(time_process(code))
+            timings[name].append(time_process(code, environments[name]))
     bare = statistics.median(timings["bare Textual app"])
     print(f"start-up to the first usable screen, {runs} runs each (median; min-max; ratio to bare):")
     for name, samples in timings.items():
