@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,28 @@ def fixture(name: str) -> Imported:
 
 def quiz_xml(*questions: str) -> str:
     return '<?xml version="1.0"?>\n<quiz>\n' + "\n".join(questions) + "\n</quiz>\n"
+
+
+def test_an_asterisk_in_a_short_answer_is_written_as_moodle_reads_an_asterisk_and_comes_back(bank: Bank) -> None:
+    short = next(q for q in bank.questions if isinstance(q, ShortQuestion))
+    starred = replace(short, answers=("5*3", "a\\*b", "*"))
+    data = export_moodle_xml([replace(bank, questions=(starred,))]).data.decode()
+    assert "<text>5\\*3</text>" in data and "<text>\\*</text>" in data  # Moodle: a bare * matches anything
+    (back,) = read(data).questions
+    assert isinstance(back, ShortQuestion) and back.answers == ("5*3", "a\\*b", "*")
+
+
+def test_moodles_wildcard_in_a_short_answer_is_dropped_with_a_note() -> None:
+    imported = read(quiz_xml(
+        '<question type="shortanswer"><questiontext><text>Colour?</text></questiontext>'
+        '<answer fraction="100"><text>colo*r</text></answer><answer fraction="100"><text>red</text></answer>'
+        '</question>',
+    ))
+    (short,) = imported.questions
+    assert isinstance(short, ShortQuestion) and short.answers == ("red",)
+    assert "answer 'colo*r' dropped: its * stands for any text in Moodle, which quiz cannot match" in [
+        n.message for n in imported.notes
+    ]
 
 
 def test_our_export_imports_back_to_the_same_bank(bank: Bank) -> None:
