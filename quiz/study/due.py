@@ -57,7 +57,7 @@ def pick_due(
     """
     from quiz.study.schedule import retrievabilities  # fsrs is loaded when a round starts, not with the library
 
-    store.load_questions(library, library.hashed_questions, library.questions_image)
+    library.load_into(store)
     bank_id = None if settings.bank_id == ALL_BANKS else settings.bank_id
     wanted = _in_pool(library, settings)
     filtered = bool(settings.tag or settings.difficulty)

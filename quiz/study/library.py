@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from quiz.bank.model import AnyQuestion, Bank, Source
-    from quiz.store import QuestionsImage
+    from quiz.store import QuestionsImage, Store
 
 
 class Located(NamedTuple):
@@ -106,6 +106,11 @@ class Library:
         """(bank id, question id, content hash) of every question, in the banks' order."""
         return [(bank.id, question_id, self.hash_of(question_id))
                 for bank in self.summaries for question_id in bank.question_ids]
+
+    def load_into(self, store: Store) -> None:
+        """Make these the store's loaded questions, for its counts and picks: from the bank cache's
+        image when there is one, else row by row; nothing when they already are."""
+        store.load_questions(self, self.hashed_questions, self.questions_image)
 
     def __iter__(self) -> Iterator[Bank]:
         return iter(self.banks)

@@ -186,7 +186,7 @@ class Session:
         now = self.clock()
         settings = self.store.study_settings(learner.id)
         used = self.store.introduced_since(learner.id, local_midnight(now))
-        self.store.load_questions(self.library, self.library.hashed_questions, self.library.questions_image)
+        self.library.load_into(self.store)
         counts = self.store.bank_counts(learner.id, now, review_state=REVIEW_STATE, stable=KNOWN_DAYS)
         return build_today(self.library, counts, max(0, settings.new_per_day - used))
 
