@@ -191,13 +191,18 @@ def main() -> None:
               f"{percentile(bare, 0.5) * 1000:.2f} ms, p99 {percentile(bare, 0.99) * 1000:.2f} ms")
 
 
+def write_banks(folder: Path, library: Library) -> Path:
+    """The library's banks as YAML files in ``folder``, one per bank."""
+    folder.mkdir()
+    for bank in library.banks:
+        (folder / f"{bank.id}.yaml").write_text(write_bank(bank, "Generated.", "", {}).text, encoding="utf-8")
+    return folder
+
+
 def cached_library(folder: Path, library: Library) -> Library:
     """The library as `quiz` loads it at a start after the last: its banks written as YAML files, read
     once through the bank cache (as after a bank file changed), then from the cache."""
-    banks, cache = folder / "banks", folder / "cache"
-    banks.mkdir()
-    for bank in library.banks:
-        (banks / f"{bank.id}.yaml").write_text(write_bank(bank, "Generated.", "", {}).text, encoding="utf-8")
+    banks, cache = write_banks(folder / "banks", library), folder / "cache"
     load_cached([banks], cache)
     return load_cached([banks], cache).library()
 

@@ -86,15 +86,12 @@ def time_process(code: str, environment: dict[str, str] | None = None) -> float:
 def large_library(folder: Path) -> tuple[str, str]:
     """10,000 questions as bank files and a database of 200,000 answers with their schedule, as
     bench_schedule.py makes them: (the banks' folder, the database)."""
-    from quiz.bank.write import write_bank
     from quiz.store import Store
     from quiz.study.schedule import CARDS
-    from tests.benchmarks.bench_schedule import build_library, fill
+    from tests.benchmarks.bench_schedule import build_library, fill, write_banks
 
-    library, banks, db = build_library(10_000), folder / "large-banks", folder / "large.sqlite3"
-    banks.mkdir()
-    for bank in library.banks:
-        (banks / f"{bank.id}.yaml").write_text(write_bank(bank, "Generated.", "", {}).text, encoding="utf-8")
+    library, db = build_library(10_000), folder / "large.sqlite3"
+    banks = write_banks(folder / "large-banks", library)
     fill(db, library, 200_000)
     with Store.open(db) as store:
         store.rebuild_schedule(CARDS, "1")
