@@ -1,7 +1,8 @@
-"""What Moodle fixes for every format: its list of answer grades, and how a bank names its category."""
+"""What Moodle fixes for every format: its answer grades, its short-answer wildcard, a bank's category."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from quiz.bank.model import Bank
@@ -32,6 +33,25 @@ def multi_weights(choices: Sequence[str], answers: Sequence[str]) -> list[float]
     share = snap(100 / len(answers))
     right = set(answers)
     return [share if choice in right else -share for choice in choices]
+
+
+_WILDCARD = re.compile(r"(?<!\\)\*")
+r"""An asterisk Moodle's short answer reads as "any text here"; ``\*`` is an asterisk itself."""
+
+WILDCARD_LOSS = "its * stands for any text in Moodle, which quiz cannot match"
+"""Why an imported answer with a wildcard is dropped (question/type/shortanswer/question.php)."""
+
+
+def short_answer_text(answer: str) -> str:
+    """An accepted answer as Moodle's short answer must hold it, so that ``5*3`` matches only itself."""
+    return answer.replace("*", "\\*")
+
+
+def short_answer_read(text: str) -> str | None:
+    """The answer a stored Moodle short answer accepts, or None when it holds a wildcard."""
+    if _WILDCARD.search(text):
+        return None
+    return text.replace("\\*", "*")
 
 
 def category_path(bank: Bank) -> str:

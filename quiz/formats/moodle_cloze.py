@@ -12,14 +12,17 @@ import re
 from dataclasses import dataclass
 
 from quiz.bank.model import Blank
+from quiz.formats import moodle
 
 _SPECIAL = re.compile(r'([}#~/"\\])')
-_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_UNESCAPE = re.compile(r'\\([}#~/"\\])')
+r"""The escapes Moodle undoes; any other backslash stays, so a typed blank's ``\*`` is an asterisk."""
 
 EMBEDDED = re.compile(r"\{(\d*):([A-Za-z_]+):((?:\\.|[^\\}])*)\}", re.DOTALL)
 """One embedded blank in a question's text; group 2 is its type, group 3 its answers."""
 
-TYPED = frozenset({"SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC", "NUMERICAL", "NM"})
+NUMERICAL = frozenset({"NUMERICAL", "NM"})
+TYPED = frozenset({"SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC", *NUMERICAL})
 PICKED = frozenset({"MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH",
                     "MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS"})
 
@@ -37,7 +40,8 @@ def embedded(blank: Blank) -> str:
     if blank.choices:
         options = [("=" if text in blank.answers else "") + escape(text) for text in blank.choices]
         return "{1:MULTICHOICE:" + "~".join(options) + "}"
-    return "{1:SHORTANSWER:" + "~".join(f"={escape(answer)}" for answer in blank.answers) + "}"
+    typed = (escape(moodle.short_answer_text(answer)) for answer in blank.answers)
+    return "{1:SHORTANSWER:" + "~".join(f"={answer}" for answer in typed) + "}"
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,12 @@ def read(kind: str, answers: str) -> Read:
     if kind in ("SHORTANSWER_C", "SAC", "MWC"):
         dropped.append("case-sensitive matching")
     right = [text for fraction, text, _ in parsed if fraction >= 1 and text and text != "*"]
-    if kind in ("NUMERICAL", "NM"):
+    if kind in TYPED - NUMERICAL:
+        literal = [moodle.short_answer_read(text) for text in right]
+        dropped += [f"the answer {text!r} ({moodle.WILDCARD_LOSS})"
+                    for text, read in zip(right, literal, strict=True) if read is None]
+        right = [text for text in literal if text is not None]
+    if kind in NUMERICAL:
         if any(":" in text for text in right):
             dropped.append("a numerical tolerance (the blank accepts the number as written)")
         right = [text.split(":")[0] for text in right]

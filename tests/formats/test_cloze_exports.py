@@ -127,3 +127,18 @@ def test_a_one_blank_cloze_round_trips_through_gift_and_a_missing_word_question_
     assert isinstance(teacher, ClozeQuestion) and teacher.prompt == "Fill in the blank."
     assert (teacher.passage, teacher.blanks[0].answers) == ("Kosovo declared independence in {1}.",
                                                            ("2008", "February 2008"))
+
+
+def test_an_asterisk_in_a_typed_blank_is_not_moodles_wildcard_and_comes_back() -> None:
+    from quiz.formats.imports.context import ImportContext
+    from quiz.formats.imports.gift import read_gift
+    from quiz.formats.imports.moodle_xml import read_moodle_xml
+
+    starred = cloze(Blank(answers=("5*3", "*")), passage="Five times three is written {1}.")
+    xml = export_moodle_xml([bank_of(starred)]).data
+    text = ET.fromstring(xml).findall("question")[1].findtext("questiontext/text") or ""
+    assert "{1:SHORTANSWER:=5\\\\*3~=\\\\*}" in text  # Moodle keeps \* of \\*: an asterisk, not any text
+    gift = export_gift([bank_of(starred)]).data.decode()
+    for back in (read_moodle_xml(xml, ImportContext("b.xml", "demo", "report")),
+                 read_gift(gift, ImportContext("b.gift", "demo", "report"))):
+        assert [q.blanks for q in back.questions] == [starred.blanks] and back.notes == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -79,6 +80,22 @@ def test_export_writes_explanation_as_general_feedback_and_ids_tags_as_comments(
 def test_round_trip_gives_back_the_same_questions(bank: Bank) -> None:
     questions, _ = read(export_gift([bank]).data.decode())
     assert questions == list(bank.questions)
+
+
+def test_an_asterisk_in_a_short_answer_reaches_moodle_as_an_asterisk_and_comes_back(bank: Bank) -> None:
+    short = next(q for q in bank.questions if isinstance(q, ShortQuestion))
+    starred = replace(short, answers=("5*3", "a\\*b", "*"))
+    text = export_gift([replace(bank, questions=(starred,))]).data.decode()
+    # GIFT's \\ is one backslash, so Moodle stores 5\*3: an asterisk, where a bare * would match any text
+    assert "=5\\\\*3\n" in text and "=\\\\*\n" in text
+    questions, notes = read(text)
+    assert questions == [starred] and notes == []
+
+
+def test_moodles_wildcard_in_a_short_answer_is_dropped_with_a_note_and_an_escaped_one_is_an_asterisk() -> None:
+    questions, notes = read("::colour:: Colour? {=colo*r =red =5\\*3}\n")
+    assert [q.answers for q in questions] == [("red", "5*3")]
+    assert "1: answer 'colo*r' dropped: its * stands for any text in Moodle, which quiz cannot match" in notes
 
 
 def test_round_trip_without_quiz_comments_keeps_what_moodle_keeps(bank: Bank) -> None:

@@ -60,6 +60,18 @@ def test_moodles_wildcard_in_a_short_answer_is_dropped_with_a_note() -> None:
     ]
 
 
+def test_moodles_wildcard_in_a_typed_blank_is_left_out_with_a_note() -> None:
+    imported = read(quiz_xml(
+        '<question type="multianswer"><questiontext format="html"><text>'
+        'Colour: {1:SHORTANSWER:=colo*r~=red~=5\\*3}</text></questiontext></question>',
+    ))
+    (cloze,) = imported.questions
+    assert isinstance(cloze, ClozeQuestion) and cloze.blanks[0].answers == ("red", "5*3")
+    assert "blank 1: the answer 'colo*r' (its * stands for any text in Moodle, which quiz cannot match) left out" in [
+        n.message for n in imported.notes
+    ]
+
+
 def test_our_export_imports_back_to_the_same_bank(bank: Bank) -> None:
     imported = read(export_moodle_xml([bank]).data)
     assert imported.errors == () and imported.notes == ()

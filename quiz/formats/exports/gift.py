@@ -84,7 +84,8 @@ def _answers(question: AnyQuestion) -> list[str]:
         case TrueFalseQuestion():
             return ["TRUE" if question.answer else "FALSE"]
         case ShortQuestion():
-            return [("=%100%" if _WEIGHT.match(answer) else "=") + _field(answer) for answer in question.answers]
+            return [("=%100%" if _WEIGHT.match(answer) else "=") + _field(moodle.short_answer_text(answer))
+                    for answer in question.answers]
         case MatchQuestion():
             return [f"={_left(p.left)} -> {_right(p.right)}" for p in question.pairs]
         case OrderQuestion():
@@ -94,7 +95,7 @@ def _answers(question: AnyQuestion) -> list[str]:
         case ClozeQuestion():
             [blank] = question.blanks
             if not blank.choices:
-                return [f"={escape(answer)}" for answer in blank.answers]
+                return [f"={escape(moodle.short_answer_text(answer))}" for answer in blank.answers]
             return [("=" if text in blank.answers else "~") + escape(text) for text in blank.choices]
         case _:
             assert_never(question)

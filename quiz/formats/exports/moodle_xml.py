@@ -107,8 +107,8 @@ def _body(element: ET.Element, question: AnyQuestion) -> None:
             _answer(element, 0 if question.answer else 100, "false", html=False)
         case ShortQuestion():
             _simple(element, "usecase", "0")
-            for text in question.answers:  # Moodle reads a bare * as "anything here"; \* is an asterisk
-                _answer(element, 100, text.replace("*", "\\*"), html=False)
+            for text in question.answers:
+                _answer(element, 100, moodle.short_answer_text(text), html=False)
         case MatchQuestion():
             _pairs(element, [(p.left, p.right) for p in question.pairs])
         case OrderQuestion():

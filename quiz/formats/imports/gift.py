@@ -31,6 +31,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER
+from quiz.formats import moodle
 from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
 from quiz.formats.gift_syntax import find, split, strip_format, unescape
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -350,6 +351,11 @@ def _short(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
         if weight is not None and weight < 1:
             ctx.note(parts.line, f"answer {plain!r} dropped: quiz accepts an answer fully or not at all")
             continue
+        literal = moodle.short_answer_read(plain)
+        if literal is None:
+            ctx.note(parts.line, f"answer {plain!r} dropped: {moodle.WILDCARD_LOSS}")
+            continue
+        plain = literal
         if feedback.strip():
             ctx.note(parts.line, "per-answer feedback dropped: quiz short answers have none")
         if plain:

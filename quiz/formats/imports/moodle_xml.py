@@ -171,10 +171,6 @@ def _true_false(question: _Question, common: dict[str, Any]) -> AnyQuestion:
     return TrueFalseQuestion(**common, answer=(right[0].findtext("text") or "").strip().lower() == "true")
 
 
-_WILDCARD = re.compile(r"(?<!\\)\*")
-r"""An asterisk Moodle's short answer reads as "any text here" (``\*`` is an asterisk itself)."""
-
-
 def _short(question: _Question, common: dict[str, Any]) -> AnyQuestion:
     accepted = []
     for answer in question.element.findall("answer"):
@@ -182,10 +178,11 @@ def _short(question: _Question, common: dict[str, Any]) -> AnyQuestion:
         if _fraction(answer, question) < 1 or text == "*":
             question.note(f"answer {text!r} dropped: quiz accepts an answer fully or not at all")
             continue
-        if _WILDCARD.search(text):
-            question.note(f"answer {text!r} dropped: its * stands for any text in Moodle, which quiz cannot match")
+        literal = moodle.short_answer_read(text)
+        if literal is None:
+            question.note(f"answer {text!r} dropped: {moodle.WILDCARD_LOSS}")
             continue
-        text = text.replace("\\*", "*")
+        text = literal
         if question.text(answer.find("feedback")):
             question.note("per-answer feedback dropped: quiz short answers have none")
         if text:
