@@ -21,8 +21,9 @@ r"""The escapes Moodle undoes; any other backslash stays, so a typed blank's ``\
 EMBEDDED = re.compile(r"\{(\d*):([A-Za-z_]+):((?:\\.|[^\\}])*)\}", re.DOTALL)
 """One embedded blank in a question's text; group 2 is its type, group 3 its answers."""
 
+SHORT = frozenset({"SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC"})
 NUMERICAL = frozenset({"NUMERICAL", "NM"})
-TYPED = frozenset({"SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC", *NUMERICAL})
+TYPED = SHORT | NUMERICAL
 PICKED = frozenset({"MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH",
                     "MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS"})
 
@@ -98,10 +99,10 @@ def read(kind: str, answers: str) -> Read:
     if kind in ("SHORTANSWER_C", "SAC", "MWC"):
         dropped.append("case-sensitive matching")
     right = [text for fraction, text, _ in parsed if fraction >= 1 and text and text != "*"]
-    if kind in TYPED - NUMERICAL:
+    if kind in SHORT:
         literal = [moodle.short_answer_read(text) for text in right]
         dropped += [f"the answer {text!r} ({moodle.WILDCARD_LOSS})"
-                    for text, read in zip(right, literal, strict=True) if read is None]
+                    for text, kept in zip(right, literal, strict=True) if kept is None]
         right = [text for text in literal if text is not None]
     if kind in NUMERICAL:
         if any(":" in text for text in right):
