@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from quiz import __version__, exit_codes
 from quiz.bank.controls import shown
 from quiz.commands import COMMANDS, command_module
+from quiz.commands.messages import print_error
 from quiz.errors import QuizError
 
 
@@ -53,9 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except QuizError as error:
-        print(f"quiz: error: {shown(error.message)}", file=sys.stderr)
-        if error.hint:
-            print(f"  hint: {shown(error.hint)}", file=sys.stderr)
+        print_error(error)
         return error.exit_code
     except KeyboardInterrupt:
         print("quiz: interrupted", file=sys.stderr)
@@ -66,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("QUIZ_DEBUG"):
             raise
-        print(f"quiz: internal error: {type(error).__name__}: {shown(str(error))}", file=sys.stderr)
+        print(f"quiz: internal error: {type(error).__name__}: {shown(str(error), one_line=True)}", file=sys.stderr)
         print("  hint: this is a bug in quiz; run again with QUIZ_DEBUG=1 for details, and report it",
               file=sys.stderr)
         return exit_codes.SOFTWARE

@@ -83,8 +83,8 @@ def run(args: argparse.Namespace) -> int:
         write_atomically(output, exported.data)
     if not args.check:
         where = args.output or "standard output"
-        print(shown(f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} "
-                    f"({target.label})"), file=sys.stderr)
+        summary = f"quiz export: {exported.questions} questions from {len(banks)} bank(s) -> {where} ({target.label})"
+        print(shown(summary, one_line=True), file=sys.stderr)
     for line in describe(exported.losses, target.label):
         print(line, file=sys.stderr)
     return exit_codes.INVALID if args.check and failing else exit_codes.OK

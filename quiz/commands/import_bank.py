@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz import exit_codes
 from quiz.bank.controls import shown
 from quiz.collector import collection_paused
+from quiz.commands.messages import print_error
 from quiz.errors import UsageError
 
 NAME = "import"
@@ -67,7 +68,8 @@ def _run(args: argparse.Namespace) -> int:
         from quiz.formats.imports.guess import guess_kind  # zipfile and all, only when asked to guess
 
         kind = guess_kind(args.file)
-        print(shown(f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)"), file=sys.stderr)
+        guessed = f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)"
+        print(shown(guessed, one_line=True), file=sys.stderr)
     result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output, schema=SCHEMA_FILE)
     if result.bank is not None:
         if args.output is None:
@@ -76,8 +78,8 @@ def _run(args: argparse.Namespace) -> int:
             write_atomically(target, result.text.encode("utf-8"))
             _write_schema_beside(target)
         where = args.output or "standard output"
-        print(shown(f"quiz import: {len(result.bank.questions)} questions from {args.file} -> {where}"),
-              file=sys.stderr)
+        summary = f"quiz import: {len(result.bank.questions)} question(s) from {args.file} -> {where}"
+        print(shown(summary, one_line=True), file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):
         print(f"  line {note.line}: {shown(note.message, one_line=True)}", file=sys.stderr)
     if result.placeholders:
@@ -85,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
               f"({', '.join(result.placeholders[:5])}{', ...' if len(result.placeholders) > 5 else ''}); "
               "their text says TO DO", file=sys.stderr)
     for error in sorted(result.errors, key=lambda e: e.line)[:DEFAULT_MAX_PROBLEMS]:
-        print(shown(f"quiz: error: {error}", one_line=True), file=sys.stderr)
+        print_error(error)
     if result.error_count > len(result.errors):
         print(f"quiz: and {result.error_count - len(result.errors)} more errors", file=sys.stderr)
     if result.error_count:

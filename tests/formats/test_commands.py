@@ -237,3 +237,23 @@ def test_a_zip_is_guessed_as_qti_and_an_unknown_file_asks_for_from(tmp_path: Pat
     (tmp_path / "notes.txt").write_text("Just some notes.\n", encoding="utf-8")
     assert main(["import", str(tmp_path / "notes.txt")]) == 2
     assert "cannot tell the format" in capsys.readouterr().err
+
+
+def test_an_import_error_and_its_hint_are_two_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "open.gift"
+    source.write_text("::a::Question {=right ~wrong\n\n::b::Fine {=x ~y}\n", encoding="utf-8")
+    assert main(["import", str(source), "--from", "gift", "-o", str(tmp_path / "out.yaml")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert f"quiz: error: {source}, line 1: Could not find a }}" in lines
+    assert "  hint: close the answers with } (write \\} for a literal brace)" in lines
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "a\nquiz: error: forged.gift"
+    source.write_text("::a::Question {=right ~wrong}\n", encoding="utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.yaml")]) == 0
+    assert main(["export", str(tmp_path / "missing\nquiz: forged.yaml"), "--to", "gift"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert not [line for line in lines if line.startswith(("quiz: error: forged", "quiz: forged"))]
+    assert any(line.startswith("quiz import: reading ") and "\\nquiz: error: forged.gift as GIFT" in line
+               for line in lines)
