@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from quiz import __version__, exit_codes
 from quiz.bank.controls import shown
 from quiz.commands import COMMANDS, command_module
-from quiz.commands.messages import print_error
+from quiz.error_output import print_error
 from quiz.errors import QuizError
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz import exit_codes
 from quiz.bank.controls import shown
 from quiz.collector import collection_paused
-from quiz.commands.messages import print_error
+from quiz.error_output import print_error
 from quiz.errors import UsageError
 
 NAME = "import"
