@@ -219,6 +219,18 @@ def test_an_unclosed_brace_is_an_error_at_its_line_and_the_next_question_is_kept
     assert [q.prompt for q in imported.questions] == ["Next"]
 
 
+@pytest.mark.parametrize("text", [
+    "::s:: Q {=a {b} ~c}\n",
+    "::s:: Q {{=a ~b}}\n",
+    "::s:: Q {=a {b}\n~c}\n",
+    "::s:: Q {=a {b}\n~c}\n\n",
+])
+def test_a_brace_opened_inside_the_answers_is_an_error_and_the_next_question_is_kept(text: str) -> None:
+    imported = read_gift(text + "::t2:: Next {=x ~y}\n", ImportContext("test.gift", "t", "t"))
+    assert [(e.line, e.message) for e in imported.errors] == [(1, "test.gift, line 1: a { inside a question's answers")]
+    assert [q.prompt for q in imported.questions] == ["Next"]
+
+
 def test_categories_in_any_script_become_distinct_tags() -> None:
     questions, notes = read("$CATEGORY: $course$/top/ГЛОССАРИЙ\n\nQ1? {T}\n\n$CATEGORY: Gjeografi\n\nQ2? {T}\n\n"
                             "$CATEGORY: gjeografi\n\nQ3? {T}\n")

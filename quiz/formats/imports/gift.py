@@ -57,6 +57,8 @@ class _Block:
     brace_line: int = 0
     closed: bool = False
     blank_noted: bool = False
+    broken: bool = False
+    """A ``{`` opened inside the answers: reported once, the rest of the question is left out."""
 
     @property
     def start(self) -> int:
@@ -89,7 +91,7 @@ class _Splitter:
         self.category: tuple[int, str] | None = None
 
     def flush(self) -> None:
-        if self.current.lines or self.current.comments:
+        if (self.current.lines or self.current.comments) and not self.current.broken:
             self.current.category = self.category
             self.blocks.append(self.current)
         self.current = _Block()
@@ -97,6 +99,8 @@ class _Splitter:
     def add(self, number: int, line: str) -> None:
         block = self.current
         for brace in _braces(line):
+            if brace == "{" and block.opened_at == number:
+                return self.nested(number)
             if brace == "{" and block.opened_at:
                 return self.unclosed(number, line)
             if brace == "{":
@@ -112,10 +116,22 @@ class _Splitter:
         self.current = _Block()
         self.line(number, line)
 
+    def nested(self, number: int) -> None:
+        """A second ``{`` before the first is closed, on one line: Moodle would cut the answers at the wrong brace."""
+        self.ctx.error(FormatError(self.ctx.path, number, "a { inside a question's answers",
+                                   "write \\{ for a literal brace, or close the answers with } first"))
+        self.current.broken = True
+        self.current.opened_at = 0
+
     def line(self, number: int, line: str) -> None:
         stripped = line.strip()
         block = self.current
         starts_question = stripped.startswith("::") or stripped.startswith("$CATEGORY:")
+        if block.broken:
+            if stripped and not starts_question:
+                return
+            self.flush()
+            block = self.current
         if block.opened_at:
             if not stripped:
                 if not block.blank_noted:
