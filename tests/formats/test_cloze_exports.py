@@ -120,11 +120,12 @@ def test_a_one_blank_cloze_round_trips_through_gift_and_a_missing_word_question_
                    qid="demo.picked")
     text = export_gift([bank_of(typed, picked)]).data.decode()
     back = read_gift(text, ImportContext("b.gift", "demo", "report")).questions
-    assert [(q.prompt, q.passage, q.blanks) for q in back if isinstance(q, ClozeQuestion)] == [
-        (q.prompt, q.passage, q.blanks) for q in (typed, picked)]
+    assert [(q.id, q.prompt, q.passage, q.blanks) for q in back if isinstance(q, ClozeQuestion)] == [
+        (q.id, q.prompt, q.passage, q.blanks) for q in (typed, picked)]
     [teacher] = read_gift("Kosovo declared independence in {=2008 =February 2008}.\n",
                           ImportContext("t.gift", "t", "t")).questions
     assert isinstance(teacher, ClozeQuestion) and teacher.prompt == "Fill in the blank."
+    assert not teacher.id.endswith("-2")
     assert (teacher.passage, teacher.blanks[0].answers) == ("Kosovo declared independence in {1}.",
                                                            ("2008", "February 2008"))
 

@@ -268,7 +268,9 @@ def _as_cloze(parts: _Parts, question: AnyQuestion | None, ctx: ImportContext) -
     before, after = parts.missing_word
     gap = "" if after[:1] in tuple(".,;:!?") else " "
     passage = f"{before}{' ' if before else ''}{{1}}{gap}{after}".strip()
-    common = {**_common(parts, ctx), "prompt": parts.labels.get("prompt") or "Fill in the blank."}
+    common = {"id": question.id, "prompt": parts.labels.get("prompt") or "Fill in the blank.",
+              "explanation": question.explanation, "source": question.source, "tags": question.tags,
+              "difficulty": question.difficulty, "hint": question.hint}
     match question:
         case ShortQuestion():
             blank = Blank(answers=question.answers)
