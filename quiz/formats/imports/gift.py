@@ -268,9 +268,6 @@ def _as_cloze(parts: _Parts, question: AnyQuestion | None, ctx: ImportContext) -
     before, after = parts.missing_word
     gap = "" if after[:1] in tuple(".,;:!?") else " "
     passage = f"{before}{' ' if before else ''}{{1}}{gap}{after}".strip()
-    common = {"id": question.id, "prompt": parts.labels.get("prompt") or "Fill in the blank.",
-              "explanation": question.explanation, "source": question.source, "tags": question.tags,
-              "difficulty": question.difficulty, "hint": question.hint}
     match question:
         case ShortQuestion():
             blank = Blank(answers=question.answers)
@@ -281,7 +278,9 @@ def _as_cloze(parts: _Parts, question: AnyQuestion | None, ctx: ImportContext) -
         case _:
             ctx.note(parts.line, "missing-word question: the blank is shown as _____")
             return question
-    return ClozeQuestion(**common, passage=passage, blanks=(blank,))
+    return ClozeQuestion(id=question.id, prompt=parts.labels.get("prompt") or "Fill in the blank.",
+                         explanation=question.explanation, source=question.source, tags=question.tags,
+                         difficulty=question.difficulty, hint=question.hint, passage=passage, blanks=(blank,))
 
 
 def _common(parts: _Parts, ctx: ImportContext) -> dict[str, Any]:
