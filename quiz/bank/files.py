@@ -5,6 +5,9 @@ Kept apart from the loader so that finding bank files never imports the YAML mac
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +16,19 @@ BANK_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 16 * 1024 * 1024
 """The largest bank file read: far above any hand-written bank, far below what hurts a laptop.
 `quiz import` never writes a bank larger than this, since it could not be read back."""
+
+
+def read_at_most(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes + 1`` of them (so the caller can tell it is too large).
+
+    Opened without blocking and checked once open, so a named pipe, a device or a socket put there is
+    refused (OSError EINVAL) instead of hanging or reading without end.
+    """
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file (a device, a named pipe or a socket)")
+        return stream.read(max_bytes + 1)
 
 
 def size_text(count: int) -> str:

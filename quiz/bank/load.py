@@ -6,10 +6,8 @@ so the model stays the single source of truth for what a bank may contain.
 
 from __future__ import annotations
 
-import errno
 import math
 import re
-import stat
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -18,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import model
-from quiz.bank.files import MAX_BYTES, find_bank_files, size_text
+from quiz.bank.files import MAX_BYTES, find_bank_files, read_at_most, size_text
 from quiz.bank.model import FORMAT_VERSION, QUESTION_TYPES, AnyQuestion, Bank, Pos, SourceRef
 from quiz.bank.problems import DEFAULT_MAX_PROBLEMS, MAX_COUNTED, Problem, did_you_mean, has_errors, more_problems
 from quiz.bank.text import plural, slug
@@ -622,10 +620,7 @@ def read_bank_file(
 
 
 def _read_file(path: Path, max_bytes: int, ctx: Context) -> tuple[Bank | None, Context]:
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise IsADirectoryError(errno.EINVAL, "it is not a regular file (a device, a named pipe or a socket)")
-    with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
+    data = read_at_most(path, max_bytes)
     if len(data) > max_bytes:
         ctx.error((1, 1), "file-too-large", f"the file is over {size_text(max_bytes)}",
                   "split the bank into several files")

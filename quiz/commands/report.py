@@ -45,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--since", type=_date, metavar="DATE", help="only answers from this day on (YYYY-MM-DD)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.set_defaults(func=run)
 
 
@@ -62,6 +63,13 @@ def run(args: argparse.Namespace) -> int:
     from quiz.study import results_file
     from quiz.study.class_report import ClassData, build_report, read_database, read_knowledge
 
+    target = None
+    if args.output:
+        from quiz.locations import default_db_path
+        from quiz.output_file import output_target
+
+        inputs = [args.db or default_db_path(), *args.results, *args.paths]
+        target = output_target(args.output, force=args.force, inputs=inputs)
     results = [results_file.read(path) for path in args.results]
     banks = list(load_banks(list(args.paths)).banks)
     store = open_scores_db(args.db) if args.db or not results else None
@@ -78,11 +86,10 @@ def run(args: argparse.Namespace) -> int:
     data.merge(results_file.class_data(results, seen, args.class_name, args.bank, args.since))
     report = build_report(data, banks, Path.cwd(), knowledge)
     text = render(report, args.format)
-    if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"cannot write {args.output}: {error.strerror}", "choose another -o FILE") from None
+    if target is not None:
+        from quiz.output_file import write_atomically
+
+        write_atomically(target, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return exit_codes.OK

@@ -42,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="write one learner's rounds and answers to a results file (see docs/classroom.md)")
     moving.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
                         help="merge a results file into the database (answers already there are skipped)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing --export file")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -184,8 +185,11 @@ def _unknown(name: str) -> UsageError:
 
 
 def export_results(args: argparse.Namespace) -> int:
+    from quiz.locations import default_db_path
+    from quiz.output_file import output_target, write_atomically
     from quiz.study import results_file
 
+    target = output_target(args.export, force=args.force, inputs=[args.db or default_db_path()])
     store = open_scores_db(args.db)
     if store is None:
         raise UsageError("there is no scores database here yet", "pass --db PATH")
@@ -202,12 +206,9 @@ def export_results(args: argparse.Namespace) -> int:
         rounds = store.exported_rounds(learner.id)
     stamp = datetime.now(UTC).isoformat(timespec="milliseconds")
     text = results_file.dump(results_file.Results(learner.name, stamp, tuple(rounds)))
-    try:
-        args.export.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {args.export}: {error.strerror}", "choose another FILE") from None
+    write_atomically(target, text.encode("utf-8"))
     answers = sum(len(item.answers) for item in rounds)
-    print(f"wrote {len(rounds)} rounds and {answers} answers of {learner.name} to {args.export}")
+    print(shown(f"wrote {len(rounds)} rounds and {answers} answers of {learner.name} to {args.export}", one_line=True))
     return exit_codes.OK
 
 
@@ -233,6 +234,6 @@ def import_results(args: argparse.Namespace) -> int:
 
             store.rebuild_schedule(CARDS, SCHEDULE_VERSION)  # the review schedule now counts these answers too
     total = sum(len(item.answers) for item in results.rounds)
-    print(f"added {added} of {total} answers of {learner.name} from {args.import_file}"
-          + (f" ({total - added} were already here)" if total - added else ""))
+    already = f" ({total - added} were already here)" if total - added else ""
+    print(shown(f"added {added} of {total} answers of {learner.name} from {args.import_file}{already}", one_line=True))
     return exit_codes.OK

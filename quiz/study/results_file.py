@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.bank.files import read_at_most, size_text
 from quiz.errors import QuizError
 from quiz.store.records import ExportedAnswer as ResultAnswer
 from quiz.store.records import ExportedRound as ResultRound
@@ -28,6 +29,8 @@ from quiz.study.class_report import Activity, ClassData, FirstAnswer
 
 FORMAT = "quiz-results"
 VERSION = 1
+MAX_BYTES = 32 * 1024 * 1024
+"""The largest results file read: about 80,000 answers, years of daily study, far below what hurts a laptop."""
 COUNTED_MODES = ("practice", "exam")
 
 
@@ -67,17 +70,26 @@ def dump(results: Results) -> str:
 def read(path: Path) -> Results:
     """The results in the file; QuizError (naming the file) for anything that is not a results file of ours."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_at_most(path, MAX_BYTES)
     except FileNotFoundError:
         raise QuizError(f"{path}: no such file", "check the path") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuizError(f"{path}: cannot be read ({error})",
+    except OSError as error:
+        raise QuizError(f"{path}: cannot be read ({error.strerror or error})",
                         "is it a results file from quiz scores --export?") from None
+    if len(data) > MAX_BYTES:
+        raise QuizError(f"{path}: over the {size_text(MAX_BYTES)} a results file may hold",
+                        "is it a results file from quiz scores --export?")
     try:
-        document = json.loads(text)
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise QuizError(f"{path}: cannot be read (byte {error.start} is not UTF-8)",
+                        "is it a results file from quiz scores --export?") from None
     except json.JSONDecodeError as error:
         raise QuizError(f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg})",
                         "the file is damaged; export it again with quiz scores --export") from None
+    except RecursionError:
+        raise QuizError(f"{path}: brackets nested deeper than any results file", "export it again with quiz "
+                        "scores --export") from None
     return _parse(document, path)
 
 

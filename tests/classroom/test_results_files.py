@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,7 @@ def test_import_merges_once_and_the_report_over_the_new_database_agrees(class_db
      ' "question_id": "q", "content_hash": "h", "response": "x", "score": 7, "seconds": 1,'
      ' "answered_at": "t"}]}]}', "rounds[0].answers[0].score must be a number from 0 to 1"),
     ("\xff\xfe not text", "bad.json: cannot be read"),
+    ("[" * 100_000, "bad.json: brackets nested deeper than any results file"),
 ])
 def test_a_damaged_or_foreign_file_is_an_error_naming_it(tmp_path: Path, bank_path: Path, text: str, message: str,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,6 +82,49 @@ def test_a_damaged_or_foreign_file_is_an_error_naming_it(tmp_path: Path, bank_pa
         assert main(command) == 1
         error = capsys.readouterr().err
         assert message in error and "Traceback" not in error, error
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "huge"])
+def test_a_pipe_a_device_or_a_huge_file_is_refused_at_once(tmp_path: Path, bank_path: Path, kind: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    if kind == "fifo":
+        os.mkfifo(bad)
+    elif kind == "huge":
+        with bad.open("wb") as handle:
+            handle.truncate(33 * 1024 * 1024)
+    else:
+        bad = Path("/dev/zero")
+    expected = "over the 32 MiB" if kind == "huge" else "not a regular file"
+    for command in (["report", str(bank_path), "--from", str(bad)], ["scores", "--import", str(bad),
+                                                                     "--db", str(tmp_path / "x.sqlite3")]):
+        assert main(command) == 1
+        error = capsys.readouterr().err
+        assert f"{bad}: " in error and expected in error, error
+
+
+def test_an_export_or_report_never_writes_over_a_file_without_force(class_db: Path, bank_path: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    mine = tmp_path / "mine.txt"
+    mine.write_text("my notes\n", encoding="utf-8")
+    before = class_db.read_bytes()
+    for command in (["scores", "--db", str(class_db), "--learner", "L1", "--export", str(mine)],
+                    ["report", str(bank_path), "--db", str(class_db), "-o", str(mine)]):
+        assert main(command) == 2
+        assert "pass --force to overwrite it" in capsys.readouterr().err
+        assert mine.read_text(encoding="utf-8") == "my notes\n"
+        assert main([*command, "--force"]) == 0
+        assert mine.read_text(encoding="utf-8") != "my notes\n"
+        mine.write_text("my notes\n", encoding="utf-8")
+    for command in (["scores", "--db", str(class_db), "--learner", "L1", "--export", str(class_db), "--force"],
+                    ["report", str(bank_path), "--db", str(class_db), "-o", str(class_db), "--force"]):
+        assert main(command) == 2
+        assert "is also an input of this command" in capsys.readouterr().err
+    assert class_db.read_bytes() == before
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert main(["report", str(bank_path), "--db", str(class_db), "-o", str(pipe), "--force"]) == 2
+    assert "not a regular file" in capsys.readouterr().err
 
 
 def with_schedule(db: Path) -> Path:
