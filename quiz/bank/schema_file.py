@@ -2,17 +2,21 @@
 
 A path into the installed package breaks on the next machine (or the next virtual environment); a file
 beside the bank, named for the format version it describes, travels with it. It is written when missing
-or when an older quiz wrote it, never downgraded.
+or when an older quiz wrote it, never downgraded, and never written over when it is not ours: a file
+the user wrote, a symbolic link (followed, it could write anywhere) or a pipe is left as it is.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import stat
 from pathlib import Path
 
+from quiz.bank.files import read_at_most
 from quiz.bank.model import FORMAT_VERSION
 from quiz.bank.schema import schema_text
+from quiz.output_file import write_atomically
 
 SCHEMA_FILE = f"quiz-bank-{FORMAT_VERSION}.schema.json"
 """The schema's file name beside a bank; it carries the format version, so versions can live side by side."""
@@ -23,12 +27,15 @@ _WRITTEN_BY = re.compile(r'"\$comment": "written by quiz ([0-9.]+)')
 def schema_beside(bank: Path, quiz_version: str) -> str:
     """Write the schema beside ``bank`` if missing or older, and return the reference for its ``$schema`` line.
 
-    Raises OSError when the folder cannot be written (the caller reports it).
+    Raises UsageError when the folder cannot be written.
     """
     path = bank.parent / SCHEMA_FILE
-    if _written_by(path) < _version(quiz_version):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_schema_file_text(quiz_version), encoding="utf-8")
+    try:
+        mode: int | None = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is None or (stat.S_ISREG(mode) and () < _written_by(path) < _version(quiz_version)):
+        write_atomically(path, _schema_file_text(quiz_version).encode("utf-8"))
     return SCHEMA_FILE
 
 
@@ -40,8 +47,8 @@ def _schema_file_text(quiz_version: str) -> str:
 def _written_by(path: Path) -> tuple[int, ...]:
     """The quiz version that wrote an existing schema file; () when it is missing or not ours."""
     try:
-        head = path.read_text(encoding="utf-8")[:200]
-    except (OSError, UnicodeDecodeError):
+        head = read_at_most(path, 200).decode("utf-8", "replace")
+    except OSError:
         return ()
     match = _WRITTEN_BY.search(head)
     return _version(match.group(1)) if match else ()

@@ -37,26 +37,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _write_schema_beside(output: Path) -> None:
-    """The schema file the bank's ``$schema`` line names (quiz.bank.schema_file), once the bank is written."""
-    from quiz import __version__
-    from quiz.bank.schema_file import schema_beside
-
-    try:
-        schema_beside(output, __version__)
-    except OSError as error:
-        raise UsageError(f"cannot write the schema beside {output}: {error.strerror}",
-                         "give -o a file path in a folder you can write to") from None
-
-
 def run(args: argparse.Namespace) -> int:
     with collection_paused():  # quiz.collector: an import makes objects that live until it ends
         return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:
+    from quiz import __version__
     from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
-    from quiz.bank.schema_file import SCHEMA_FILE
+    from quiz.bank.schema_file import SCHEMA_FILE, schema_beside
     from quiz.formats.imports.import_file import KINDS, import_file
     from quiz.output_file import output_target, write_atomically
 
@@ -76,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.text)
         elif target is not None:
             write_atomically(target, result.text.encode("utf-8"))
-            _write_schema_beside(target)
+            schema_beside(target, __version__)  # the file the bank's $schema line names
         where = args.output or "standard output"
         summary = f"quiz import: {len(result.bank.questions)} question(s) from {args.file} -> {where}"
         print(shown(summary, one_line=True), file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quiz.bank.controls import shown
 from quiz.bank.text import slug
 from quiz.errors import UsageError
 
@@ -28,19 +29,19 @@ def run(args: argparse.Namespace) -> int:
     from quiz import __version__
     from quiz.bank.schema_file import schema_beside
     from quiz.bank.starter import starter_bank
+    from quiz.output_file import output_target, write_atomically
 
     path: Path = args.file
     if path.suffix not in (".yaml", ".yml"):
         raise UsageError(f"{path} does not end in .yaml or .yml", "name the file like my-bank.yaml")
-    if path.exists() and not args.force:
-        raise UsageError(f"{path} already exists", "choose another name, or pass --force to overwrite it")
+    target = output_target(path, force=args.force)
     bank_id = args.bank_id or slug(path.stem, limit=80, keep="._") or "my-bank"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        schema = args.schema or schema_beside(path, __version__)
-        path.write_text(starter_bank(bank_id, path.name, schema), encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}",
                          "choose a file path in a folder you can write to") from None
-    print(f"wrote {path}; check it with: quiz validate {path}")
+    schema = args.schema or schema_beside(path, __version__)
+    write_atomically(target, starter_bank(bank_id, path.name, schema).encode("utf-8"))
+    print(shown(f"wrote {path}; check it with: quiz validate {path}", one_line=True))
     return 0

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from quiz.bank.schema import schema_text
 from quiz.cli import main
@@ -43,3 +46,34 @@ def test_an_older_schema_is_replaced_and_a_newer_one_kept(tmp_path: Path) -> Non
     schema.write_text(newer, encoding="utf-8")
     assert main(["new", str(tmp_path / "b.yaml")]) == 0
     assert schema.read_text(encoding="utf-8") == newer
+
+
+def test_a_schema_file_that_is_not_ours_is_left_as_it_is(tmp_path: Path) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "quiz-bank-1.schema.json").write_text("my own notes\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text('{"$comment": "written by quiz 0.0.1"}\n', encoding="utf-8")
+    linked, dangling, piped = tmp_path / "linked", tmp_path / "dangling", tmp_path / "piped"
+    for folder in (linked, dangling, piped):
+        folder.mkdir()
+    (linked / "quiz-bank-1.schema.json").symlink_to(elsewhere)
+    (dangling / "quiz-bank-1.schema.json").symlink_to(tmp_path / "nowhere.json")
+    os.mkfifo(piped / "quiz-bank-1.schema.json")
+    for folder in (own, linked, dangling, piped):
+        assert main(["new", str(folder / "a.yaml")]) == 0
+    assert (own / "quiz-bank-1.schema.json").read_text(encoding="utf-8") == "my own notes\n"
+    assert elsewhere.read_text(encoding="utf-8") == '{"$comment": "written by quiz 0.0.1"}\n'
+    assert not (tmp_path / "nowhere.json").exists()
+    assert (dangling / "quiz-bank-1.schema.json").is_symlink()
+
+
+def test_new_never_writes_into_a_pipe_or_through_a_link_without_force(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    assert main(["new", str(pipe), "--force"]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "target.yaml")
+    assert main(["new", str(tmp_path / "link.yaml")]) == 2
+    assert not (tmp_path / "target.yaml").exists()
