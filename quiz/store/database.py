@@ -57,7 +57,8 @@ class Store:
     def open(cls, path: Path, *, clock: Clock = system_clock, repair: bool = True) -> Store:
         """Open or create the database; raises QuizError for a newer schema or an unusable path.
 
-        ``repair`` False refuses a file that is not a quiz database instead of moving it aside.
+        ``repair`` False refuses a file that is not a quiz database instead of moving it aside, and checks
+        the type of every value in it (quiz.store.tampering).
         """
         path = Path(path).expanduser()
         opened = open_database(path, repair=repair)

@@ -29,6 +29,10 @@ def played(db_path: Path) -> Path:
         ("DROP TABLE answers", "the table 'answers' is missing"),
         ("ALTER TABLE rounds RENAME COLUMN bank_id TO bank", "has no column 'bank_id'"),
         ("UPDATE rounds SET question_ids = 'not json'", "rounds row 1 holds damaged data"),
+        ("UPDATE rounds SET score = 'abc'", "rounds row 1 holds damaged data"),
+        ("UPDATE rounds SET started_at = x'00'", "rounds row 1 holds damaged data"),
+        ("UPDATE learners SET name = x'ff00'", "learners row 1 holds damaged data"),
+        ("INSERT INTO meta (key, value) VALUES ('x', x'00')", "the table 'meta' holds damaged data"),
     ],
 )
 def test_a_tampered_database_is_reported_with_a_hint(
@@ -63,3 +67,17 @@ def test_db_on_a_character_device_is_refused_and_never_moved() -> None:
     with pytest.raises(QuizError, match="character device"):
         Store.open(Path("/dev/null"))
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_a_value_of_the_wrong_type_in_an_answer_is_reported_by_the_command_line_tools(
+    played: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    connection = sqlite3.connect(played)
+    connection.execute("INSERT INTO answers (round_id, learner_id, bank_id, question_id, content_hash, response, "
+                       "score, seconds, answered_at) VALUES (1, 1, 'bank', 'q', 'h', '\"x\"', 1, 'slow', 'now')")
+    connection.commit()
+    connection.close()
+    for command in (["scores"], ["learners"], ["due"], ["scores", "--export", str(played.with_suffix(".json"))]):
+        assert main([*command, "--db", str(played)]) == 1
+        err = capsys.readouterr().err
+        assert "changed by another program: answers row 1 holds damaged data" in err and "internal error" not in err
