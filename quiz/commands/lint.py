@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quiz import exit_codes
+from quiz.commands.validate import positive
 from quiz.errors import UsageError
 
 
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("text", "github", "json"), default="text",
                         help="text for people (default), github for Actions annotations, json for tools")
     parser.add_argument("--strict", action="store_true", help="fail when a flaw is not allowed")
-    parser.add_argument("--max-size", type=int, default=None, metavar="BYTES",
+    parser.add_argument("--max-size", type=positive, default=None, metavar="BYTES",
                         help="refuse files larger than this (default 16 MiB)")
     parser.set_defaults(func=run)
 

@@ -64,6 +64,16 @@ def test_limits_must_be_positive_whole_numbers(
     assert exit_.value.code == 2
 
 
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_lint_limits_the_size_the_same_way(write_bank: Callable[..., Path], value: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["lint", "--max-size", value, str(write_bank(HEADER + CHOICE))])
+    assert exit_.value.code == 2 and "is not positive" in capsys.readouterr().err
+
+
 def test_a_megabyte_of_broken_items_stays_small(tmp_path: Path) -> None:
     path = tmp_path / "flow.yaml"
     path.write_text(flow_of_scalars(500_000), encoding="utf-8")
