@@ -7,6 +7,7 @@ Nothing heavy is imported here: each command module imports what it needs when i
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -46,13 +47,24 @@ def _with_default_command(commands: set[str], argv: list[str]) -> list[str]:
     return ["play", *argv]
 
 
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+"""Write errors of a full or failing disk: the user's to fix, not a bug of quiz."""
+
+
+def _discard_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quiz`` console script; returns the exit code."""
     arguments = _with_default_command(set(COMMANDS), list(sys.argv[1:] if argv is None else argv))
     parser, _ = build_parser(arguments[0] if arguments[0] in COMMANDS else None)
     args = parser.parse_args(arguments)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()
+        return code
     except QuizError as error:
         print_error(error)
         return error.exit_code
@@ -63,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return exit_codes.OK
     except Exception as error:
+        if isinstance(error, OSError) and error.errno in _FULL:
+            _discard_stdout()  # what could not be written must not be flushed again, noisily, at exit
+            print_error(QuizError(f"cannot write the output: {error.strerror}", "free some space, or write elsewhere"))
+            return exit_codes.INVALID
         if os.environ.get("QUIZ_DEBUG"):
             raise
         print(f"quiz: internal error: {type(error).__name__}: {shown(str(error), one_line=True)}", file=sys.stderr)

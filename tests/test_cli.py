@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,12 @@ def test_an_unknown_option_without_a_command_goes_to_play_and_is_bad_usage(capsy
         main(["--no-such-option"])
     assert stop.value.code == 2
     assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
+
+
+def test_a_full_disk_under_standard_output_is_an_error_not_a_crash() -> None:
+    with open("/dev/full", "w") as full:
+        finished = subprocess.run([sys.executable, "-m", "quiz", "export", "questions", "--to", "gift"],
+                                  stdout=full, stderr=subprocess.PIPE, text=True, cwd=Path(__file__).parents[1])
+    assert finished.returncode == 1
+    assert finished.stderr.splitlines() == ["quiz: error: cannot write the output: No space left on device",
+                                            "  hint: free some space, or write elsewhere"]
