@@ -175,7 +175,8 @@ def _plain_reader(wanted: str, parse: Callable[[str], Any], hint: str, tags: tup
         if scalar is None or _tag_refused(scalar, ctx, name, wanted, allowed):
             return INVALID
         try:
-            value = parse(scalar.value) if scalar.plain or scalar.tag else INVALID
+            reader = _parse_int if scalar.tag == _TAG + "int" else parse  # !!int 5.5 is no whole number
+            value = reader(scalar.value) if scalar.plain or scalar.tag else INVALID
         except _OutOfRange as error:
             ctx.error(node, "out-of-range", f"{name} {error}", "write a smaller number")
             return INVALID

@@ -91,3 +91,11 @@ def test_an_explicit_tag_that_contradicts_the_field_is_refused(
 def test_an_explicit_tag_that_agrees_is_respected(write_bank: Callable[..., Path], problems_of: Problems) -> None:
     text = number_bank(answer="!!int 5", tolerance="!!float 0.5").replace("prompt: How many?", "prompt: !!str 1999")
     assert problems_of(write_bank(text)) == []
+
+
+@pytest.mark.parametrize("answer", ["!!int 5.5", "!!int 1e3"])
+def test_an_int_tag_on_a_number_that_is_not_whole_is_refused(write_bank: Callable[..., Path], problems_of: Problems,
+                                                             answer: str) -> None:
+    (problem,) = problems_of(write_bank(number_bank(answer=answer)))
+    assert (problem["code"], problem["line"], problem["column"]) == ("wrong-type", 14, 13)
+    assert "should be a number" in str(problem["message"])
