@@ -140,3 +140,15 @@ def test_an_item_without_a_right_answer_is_an_error_with_its_line_and_the_rest_i
     assert "no right answer" in error.message and error.line == 4
     assert "test.zip/q0/q0.xml, line 4" in error.message
     assert len(imported.questions) == 1
+
+
+def test_a_numeric_range_is_written_in_decimal_and_comes_back_exactly() -> None:
+    pi = NumberQuestion(id="demo.pi", prompt="Pi to three places?", explanation="E",
+                        source=(SourceRef(source="report"),), tags=("t",), answer=3.1415, tolerance=0.0005)
+    data = export_qti([make_bank(pi)]).data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        items = b"".join(archive.read(name) for name in archive.namelist())
+    assert b'<vargte respident="response1">3.141</vargte>' in items
+    assert b'<varlte respident="response1">3.142</varlte>' in items
+    [back] = read(data).questions
+    assert back == pi

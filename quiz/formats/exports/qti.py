@@ -27,7 +27,7 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.bank.text import number_text
+from quiz.bank.text import number_text, range_ends
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
@@ -169,8 +169,9 @@ def _number(question: NumberQuestion, presentation: ET.Element, processing: ET.E
     either = _sub(_condition(processing, "100"), "or")
     _sub(either, "varequal", {"respident": "response1"}, number_text(question.answer))
     both = _sub(either, "and")
-    _sub(both, "vargte", {"respident": "response1"}, number_text(question.answer - question.tolerance))
-    _sub(both, "varlte", {"respident": "response1"}, number_text(question.answer + question.tolerance))
+    low, high = range_ends(question.answer, question.tolerance)
+    _sub(both, "vargte", {"respident": "response1"}, low)
+    _sub(both, "varlte", {"respident": "response1"}, high)
 
 
 def _pairs(question: MatchQuestion | OrderQuestion, presentation: ET.Element,
