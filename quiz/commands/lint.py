@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from quiz import exit_codes
-from quiz.commands.validate import positive
+from quiz.arguments import positive
 from quiz.errors import UsageError
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from quiz import exit_codes
+from quiz.arguments import positive
 from quiz.errors import UsageError
 
 
@@ -27,17 +28,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--max-problems", type=positive, default=None, metavar="N",
                         help="report at most N problems per file, then how many more (default 200)")
     parser.set_defaults(func=run)
-
-
-def positive(text: str) -> int:
-    """An option's value that must be a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not positive: give a number of at least 1")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
