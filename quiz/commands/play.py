@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.arguments import positive
 from quiz.collector import collection_paused
 from quiz.errors import QuizError, UsageError
 
@@ -31,22 +32,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--learner", metavar="NAME", help="study as this learner (added if new)")
     parser.add_argument("--bank", metavar="ID", help="go straight to this bank")
     parser.add_argument("--mode", choices=MODES, help="start a round in this mode at once")
-    parser.add_argument("--count", type=_positive, metavar="N",
+    parser.add_argument("--count", type=positive, metavar="N",
                         help="questions in that round (default 10; a review asks every open mistake)")
     parser.add_argument("--db", type=Path, metavar="PATH", help="the scores database")
     parser.add_argument("--seed", type=int, help="fix question order and shuffles (for demos and tests)")
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme")
     parser.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def load_banks(paths: list[Path]) -> Loaded:
