@@ -238,6 +238,16 @@ def test_categories_in_any_script_become_distinct_tags() -> None:
     assert any("gjeografi-2" in n for n in notes)
 
 
+def test_two_category_paths_ending_alike_stay_two_tags() -> None:
+    questions, notes = read("$CATEGORY: $course$/top/Maths/Algebra\n\nQ1? {T}\n\n"
+                            "$CATEGORY: $course$/top/Physics/Algebra\n\nQ2? {T}\n\n"
+                            "$CATEGORY: $course$/top/Maths/Algebra\n\nQ3? {T}\n")
+    assert [q.tags for q in questions] == [("algebra",), ("algebra-2",), ("algebra",)]
+    assert [n.split(": ", 1)[1] for n in notes if "algebra-2" in n] == [
+        "category '$course$/top/Physics/Algebra' would give the tag 'algebra' of '$course$/top/Maths/Algebra': "
+        "tagged 'algebra-2'"]
+
+
 def test_format_prefixes_arrows_and_weights_round_trip_exactly() -> None:
     questions = [
         ShortQuestion(id="t.pct", prompt="[markdown]**Bold**", answers=("%50%half", "[html]x"),

@@ -57,20 +57,28 @@ class ImportContext:
         if len(self.errors) < DEFAULT_MAX_PROBLEMS:
             self.errors.append(error)
 
-    def tag(self, name: str, line: int) -> str:
-        """A category or label as a tag: its letters in any script, NFC, lower case; two names that
-        would give the same tag get different ones, with a note."""
+    def tag(self, name: str, line: int, *, owner: str = "") -> str:
+        """A category or label as a tag: its letters in any script, NFC, lower case; two names (or two
+        category paths, the ``owner``) that would give the same tag get different ones, with a note."""
         tag = tag_text(name)
         if not tag:
             return ""
+        owner = owner or name
         unique, number = tag, 2
-        while self.tag_names.setdefault(unique, name) != name:
+        while self.tag_names.setdefault(unique, owner) != owner:
             unique, number = f"{tag}-{number}", number + 1
         if unique != tag and unique not in self.noted_tags:
             self.noted_tags.add(unique)
-            self.note(line, f"category {name!r} would give the tag {tag!r} of {self.tag_names[tag]!r}: "
+            self.note(line, f"category {owner!r} would give the tag {tag!r} of {self.tag_names[tag]!r}: "
                             f"tagged {unique!r}")
         return unique
+
+    def category_tag(self, path: str, line: int) -> str:
+        """A Moodle category path (``$course$/top/Geo``, ``//`` an escaped slash) as the tag of its last
+        part; two paths ending alike (``A/Algebra``, ``B/Algebra``) stay two tags."""
+        path = path.strip()
+        name = path.replace("//", "\0").split("/")[-1].replace("\0", "/")
+        return "" if name in ("", "top", "$course$", "$system$") else self.tag(name, line, owner=path)
 
     @property
     def source(self) -> tuple[SourceRef, ...]:

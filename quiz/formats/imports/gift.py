@@ -452,9 +452,7 @@ def _labels(block: _Block, info: BankInfo | None, ctx: ImportContext) -> dict[st
         tags.extend(tag for t in _TAG.findall(comment) if (tag := ctx.tag(t, number)))
     if meta is None and block.category:
         line, path = block.category
-        name = path.replace("//", "\0").split("/")[-1].replace("\0", "/")
-        if name and name not in ("top", "$course$", "$system$"):
-            tags.append(ctx.tag(name, line))
+        tags.append(ctx.category_tag(path, line))
     elif meta is not None:
         labels.update(_meta(meta, info))
     labels["tags"] = tuple(dict.fromkeys(t for t in tags if t))

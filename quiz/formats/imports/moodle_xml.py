@@ -293,9 +293,7 @@ _TYPES = ("multichoice", "truefalse", "shortanswer", "numerical", "matching", "o
 
 
 def _category_tag(element: ET.Element, line: int, ctx: ImportContext) -> str:
-    path = (element.findtext("category/text") or element.findtext("category") or "").strip()
-    name = path.replace("//", "\0").split("/")[-1].replace("\0", "/")
-    return "" if name in ("", "top", "$course$", "$system$") else ctx.tag(name, line)
+    return ctx.category_tag(element.findtext("category/text") or element.findtext("category") or "", line)
 
 
 def _bank(element: ET.Element, line: int, ctx: ImportContext) -> BankInfo | None:
