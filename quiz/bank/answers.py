@@ -225,6 +225,18 @@ def _within(response: Response, answer: float, tolerance: float) -> bool:
     return abs(value - right) <= _decimal(tolerance) + _MARGIN * max(Decimal(1), abs(right))
 
 
+def range_ends(answer: float, tolerance: float) -> tuple[str, str]:
+    """The ends of answer ± tolerance, worked out in decimal as the bank writes them: 3.1415 ± 0.0005 is
+    3.141 to 3.142, never 3.1420000000000003 (the float sum)."""
+    middle, margin = _decimal(answer), _decimal(tolerance)
+    return _decimal_text(middle - margin), _decimal_text(middle + margin)
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return "0" if text in {"-0", "0"} else text
+
+
 def _decimal(value: float) -> Decimal:
     """A float as the shortest decimal that reads back as it (3.1415, not 3.14149999...)."""
     return Decimal(repr(float(value)))

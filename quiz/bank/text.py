@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 
 PLACEHOLDER_MARK = "TO DO"
 """How text that `quiz import` left for a teacher to fill in starts; `quiz validate` warns about it."""
@@ -16,18 +15,6 @@ PLACEHOLDER = f"{PLACEHOLDER_MARK}: explain why this answer is right (the import
 def number_text(value: float) -> str:
     """A number without a useless ``.0``: 1999, 0.5, -3.25."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def range_ends(answer: float, tolerance: float) -> tuple[str, str]:
-    """The ends of answer ± tolerance, worked out in decimal as the bank writes them: 3.1415 ± 0.0005 is
-    3.141 to 3.142, never 3.1420000000000003 (the float sum)."""
-    middle, margin = Decimal(repr(float(answer))), Decimal(repr(float(tolerance)))
-    return _decimal_text(middle - margin), _decimal_text(middle + margin)
-
-
-def _decimal_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text in {"-0", "0"} else text
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import assert_never
 
+from quiz.bank.answers import range_ends
 from quiz.bank.model import (
     AnyQuestion,
     Bank,
@@ -27,7 +28,7 @@ from quiz.bank.model import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quiz.bank.text import number_text, range_ends
+from quiz.bank.text import number_text
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
 from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
