@@ -33,10 +33,8 @@ def _columns(connection: sqlite3.Connection) -> dict[str, dict[str, str]]:
 
 
 def _wrong_type(column: str, declared: str) -> str:
-    wrong = _WRONG_TYPES.get(declared, ())
-    if len(wrong) == 1:
-        return f"typeof({column}) = '{wrong[0]}'"  # '=' is much faster than IN in a scan
-    return " OR ".join(f"typeof({column}) = '{kind}'" for kind in wrong)
+    """``typeof(x) = 'blob' OR ...``: in a scan, ``=`` is several times faster than ``NOT IN (...)``."""
+    return " OR ".join(f"typeof({column}) = '{kind}'" for kind in _WRONG_TYPES[declared])
 
 
 def _damaged_rows(connection: sqlite3.Connection, found: dict[str, dict[str, str]], every_row: bool) -> list[str]:
