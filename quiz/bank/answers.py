@@ -44,10 +44,11 @@ ordered texts (multi, order), or left -> right (match)."""
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i"})
 _NOT_WORD = re.compile(r"[\W_]+")
-# Sentence punctuation: a full stop or comma between digits is a decimal sign and stays; a dash stays
-# as a minus sign before a digit unless it joins a word to it (COVID-19).
+# Sentence punctuation: a full stop, comma, colon or slash between digits is part of a number (3.5,
+# 10:30, 1/2) and stays; a dash stays as a minus sign before a digit unless it joins a word to it
+# (COVID-19).
 _SENTENCE = re.compile(
-    r"(?<!\d)[.,]|[.,](?!\d)|[;:!?¡¿'\"‘’‚“”„«»‹›()\[\]…_/]|(?<=[^\W\d_])[-‐‑‒–—]|[-‐‑‒–—](?!\d)|\s+"
+    r"(?<!\d)[.,:/]|[.,:/](?!\d)|[;!?¡¿'\"‘’‚“”„«»‹›()\[\]…_]|(?<=[^\W\d_])[-‐‑‒–—]|[-‐‑‒–—](?!\d)|\s+"
 )
 
 
@@ -115,11 +116,11 @@ def typo_of(typed: str, accepted: Sequence[str], known: Collection[str] = ()) ->
     1999), every other word must match, and the typed text must not itself be a known answer (Serbia
     is not a typo of Serbian).
     """
-    words = fold(typed).split()
+    words = _words(typed)
     if not words or normalise(typed) in known:
         return None
     for answer in accepted:
-        right = fold(answer).split()
+        right = _words(answer)
         if len(right) != len(words):
             continue
         differing = [(mine, theirs) for mine, theirs in zip(words, right, strict=True) if mine != theirs]
@@ -129,6 +130,11 @@ def typo_of(typed: str, accepted: Sequence[str], known: Collection[str] = ()) ->
         if len(theirs) >= TYPO_MIN_LETTERS and not _has_digit(mine + theirs) and _one_edit(mine, theirs):
             return answer
     return None
+
+
+def _words(text: str) -> list[str]:
+    """The words of a typed answer as :func:`normalise` compares them: a sign or symbol stays in its word."""
+    return _SENTENCE.sub(" ", _bare(text)).split()
 
 
 def known_answers(questions: Sequence[AnyQuestion]) -> frozenset[str]:

@@ -51,7 +51,10 @@ def test_normalise_ignores_sentence_punctuation_only() -> None:
     assert normalise("COVID-19") == normalise("covid 19") and normalise("L'Aquila.") == normalise("laquila")
 
 
-@pytest.mark.parametrize(("typed", "accepted"), [("1", "-1"), ("C", "C++"), ("C", "C#"), ("35", "3.5"), ("12", "1-2")])
+@pytest.mark.parametrize(("typed", "accepted"), [
+        ("1", "-1"), ("C", "C++"), ("C", "C#"), ("35", "3.5"), ("12", "1-2"), ("12", "1/2"), ("1030", "10:30"),
+    ],
+)
 def test_signs_and_symbols_that_change_the_meaning_count(typed: str, accepted: str) -> None:
     question = ShortQuestion(id="q", answers=(accepted,), **COMMON)
     assert check(question, typed).score == 0.0
@@ -143,5 +146,8 @@ def test_no_typo_is_forgiven_in_short_words_digits_known_answers_or_when_the_ban
     country = ChoiceQuestion(id="c", choices=(Choice(text="Serbia"), Choice(text="Kosovo")), answer="Serbia", **COMMON)
     known = known_answers([serbian, country])
     assert not check(serbian, "Serbia", known - {"serbian"}).correct  # a known answer in its own right
+    signed = ShortQuestion(id="q", answers=("-10 degrees",), **COMMON)
+    assert not check(signed, "10 degress").correct  # the typo is forgiven only when the sign is right
+    assert check(signed, "-10 degress").spelled == "-10 degrees"
     strict = ShortQuestion(id="q", answers=("Albanians",), typos=False, **COMMON)
     assert not check(strict, "Albanains").correct
