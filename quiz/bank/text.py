@@ -1,4 +1,4 @@
-"""Small text rules every layer shares: how a number is written, how a name becomes an id."""
+"""Small text rules every layer shares: how a number is written, how a name becomes an id or a tag."""
 
 from __future__ import annotations
 
@@ -27,3 +27,16 @@ def slug(text: str, limit: int = 40, keep: str = "") -> str:
     bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     cleaned = re.sub(f"[^a-z0-9{re.escape(keep)}]+", "-", bare.lower())
     return cleaned.strip("-" + keep)[:limit].strip("-" + keep)
+
+
+def is_tag_char(char: str) -> bool:
+    """A letter or digit of any script, a combining mark (the vowel signs of हिन्दी) or ``. _ -``."""
+    return char.isalnum() or char in "._-" or unicodedata.category(char)[0] == "M"
+
+
+def tag_text(name: str) -> str:
+    """A name as a tag: lower case, NFC, every run of other characters a single dash."""
+    normal = unicodedata.normalize("NFC", name).lower()
+    kept = "".join(char if is_tag_char(char) and char not in "-_" else " " for char in normal)
+    cleaned = "-".join(kept.split())
+    return cleaned.strip("-.")[:60].strip("-.")

@@ -26,6 +26,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.problems import Problem, Severity, did_you_mean
 from quiz.bank.text import PLACEHOLDER_MARK as PLACEHOLDER
+from quiz.bank.text import is_tag_char
 
 Finding = tuple[Pos, str, str, str, Severity]
 """(position, code, message, hint, severity) before the file path is attached."""
@@ -182,7 +183,7 @@ def _span_finder(spans: Mapping[str, Pos], key: str) -> Callable[[int], Pos]:
 def _check_tags(question: AnyQuestion) -> Iterator[Finding]:
     for index, tag in enumerate(question.tags):
         normal = unicodedata.normalize("NFC", tag).lower()
-        if tag != normal or not all(char.isalnum() or char in "._-" for char in tag):
+        if tag != normal or not all(map(is_tag_char, tag)):
             yield _error(_at(question, f"tags[{index}]"), "bad-tag",
                          f"tag {tag!r} must be lower case letters (any script), digits, '.', '_' or '-'",
                          f"write it as {normal!r}" if tag != normal else "remove the other characters")

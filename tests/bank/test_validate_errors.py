@@ -81,6 +81,7 @@ def test_choices_that_differ_in_a_symbol_or_a_sign_are_different(write_bank, pro
 
 def test_tags_take_any_script_in_lower_case_but_ids_stay_ascii(write_bank, problems_of: Problems) -> None:
     assert problems_of(write_bank(HEADER + CHOICE.replace("tags: [attack]", "tags: [глоссарий, gjeografi]"))) == []
+    assert problems_of(write_bank(HEADER + CHOICE.replace("tags: [attack]", "tags: [हिन्दी, বাংলা]"))) == []
     problems = problems_of(write_bank(HEADER + CHOICE.replace("tags: [attack]", "tags: [ГЛОССАРИЙ]")))
     assert [p["code"] for p in problems] == ["bad-tag"]
     assert "'глоссарий'" in problems[0]["hint"]

@@ -233,8 +233,8 @@ def test_a_brace_opened_inside_the_answers_is_an_error_and_the_next_question_is_
 
 def test_categories_in_any_script_become_distinct_tags() -> None:
     questions, notes = read("$CATEGORY: $course$/top/ГЛОССАРИЙ\n\nQ1? {T}\n\n$CATEGORY: Gjeografi\n\nQ2? {T}\n\n"
-                            "$CATEGORY: gjeografi\n\nQ3? {T}\n")
-    assert [q.tags for q in questions] == [("глоссарий",), ("gjeografi",), ("gjeografi-2",)]
+                            "$CATEGORY: gjeografi\n\nQ3? {T}\n\n$CATEGORY: हिन्दी - বাংলা_x\n\nQ4? {T}\n")
+    assert [q.tags for q in questions] == [("глоссарий",), ("gjeografi",), ("gjeografi-2",), ("हिन्दी-বাংলা-x",)]
     assert any("gjeografi-2" in n for n in notes)
 
 

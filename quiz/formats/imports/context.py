@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.bank.model import FORMAT_VERSION, AnyQuestion, Bank, Source, SourceRef, StudyNotes
 from quiz.bank.problems import DEFAULT_MAX_PROBLEMS
-from quiz.bank.text import slug
+from quiz.bank.text import slug, tag_text
 from quiz.errors import QuizError
 from quiz.formats.bank_info import BankInfo
 
@@ -100,13 +99,6 @@ class ImportContext:
             unique, number = f"{candidate}-{number}", number + 1
         self.used_ids.add(unique)
         return unique
-
-
-def tag_text(name: str) -> str:
-    """Letters and digits of any script in lower case (NFC), other runs as single dashes."""
-    normal = unicodedata.normalize("NFC", name).lower()
-    cleaned = re.sub(r"[^\w.]+|_+", "-", normal)
-    return cleaned.strip("-._")[:60].strip("-._")
 
 
 @dataclass(frozen=True)
