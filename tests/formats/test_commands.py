@@ -257,3 +257,29 @@ def test_a_newline_in_a_file_name_cannot_forge_a_line(tmp_path: Path, capsys: py
     assert not [line for line in lines if line.startswith(("quiz: error: forged", "quiz: forged"))]
     assert any(line.startswith("quiz import: reading ") and "\\nquiz: error: forged.gift as GIFT" in line
                for line in lines)
+
+
+def test_control_characters_are_left_out_of_an_import_with_a_note_naming_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gift = tmp_path / "c.gift"
+    gift.write_bytes("::a:: Clip \x1b]52;c;aGk=\x07 one? {=yes ~no}\r\n\r\n::b:: Turn \u202e around? {T}\r\n"
+                     .encode())
+    xml = tmp_path / "x.xml"
+    xml.write_text('<?xml version="1.0"?>\n<quiz>\n<question type="truefalse"><name><text>t</text></name>'
+                   "<questiontext><text>Next&#x85;line&#x2066;?</text></questiontext>"
+                   '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text>'
+                   "</answer></question>\n</quiz>\n", encoding="utf-8")
+    for path, kind in ((gift, "gift"), (xml, "moodle-xml")):
+        out = path.with_suffix(".yaml")
+        assert main(["import", str(path), "--from", kind, "-o", str(out)]) == 0
+        bank, problems = load_bank_file(out)
+        assert bank is not None and not [p for p in problems if p.is_error], problems
+        prompts = [q.prompt for q in bank.questions]
+        if kind == "gift":
+            assert prompts == ["Clip ]52;c;aGk= one?", "Turn  around?"]
+        else:
+            assert prompts == ["Nextline?"]
+    err = capsys.readouterr().err
+    assert "line 1: question 'c.a': left out U+0007 (bell), U+001B (escape), which a bank may not hold" in err
+    assert "line 3: question 'c.b': left out U+202E (right-to-left override)" in err
+    assert "left out U+0085 (next line), U+2066 (left-to-right isolate)" in err

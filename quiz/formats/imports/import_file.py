@@ -19,6 +19,7 @@ from quiz.bank.validate import check_bank
 from quiz.bank.write import Written, write_bank
 from quiz.errors import UsageError
 from quiz.formats.imports.context import FormatError, ImportContext, Imported, Note, build_bank
+from quiz.formats.imports.control_characters import without_controls
 
 Reader = Callable[[bytes, ImportContext], Imported]
 
@@ -92,7 +93,7 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
                          "check the path and its permissions") from None
     default_id = slug(source.stem) or "imported"
     ctx = ImportContext(shown, bank_id or default_id, default_id)
-    imported = _read(_reader(kind), raw, ctx)
+    imported = _without_controls(_read(_reader(kind), raw, ctx), ctx)
     final_id = bank_id or (imported.info.id if imported.info else default_id)
     source_id = default_id
     if imported.info and source_id in imported.info.sources:
@@ -116,6 +117,17 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
                                       problem.hint or "fix the question in the source file and import again"))
         imported = replace(imported, questions=tuple(q for q in imported.questions if q.id not in invalid))
     raise FormatError(shown, 1, "this would not make a valid bank", "report this as a bug in quiz import")
+
+
+def _without_controls(imported: Imported, ctx: ImportContext) -> Imported:
+    """The questions and bank information without the characters a bank refuses, each named in a note."""
+    start = len(ctx.notes)
+    questions = tuple(without_controls(q, ctx, imported.lines.get(q.id, 1), f"question {q.id!r}")
+                      for q in imported.questions)
+    info = imported.info and without_controls(imported.info, ctx, 1, "the bank's title, description or sources")
+    if len(ctx.notes) == start:
+        return imported
+    return replace(imported, questions=questions, info=info, notes=imported.notes + tuple(ctx.notes[start:]))
 
 
 def _write(bank: Bank, source: Path, kind: str, imported: Imported, schema: str) -> Written:

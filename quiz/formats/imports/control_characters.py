@@ -1,0 +1,58 @@
+"""Imported text without the characters a bank refuses, and a note naming each one left out.
+
+Another tool's file may hold carriage returns (Windows line ends), escape sequences or
+bidirectional overrides. A bank refuses them (``quiz.bank.controls``), so an import turns a carriage
+return into a line end and leaves every other such character out, telling the teacher where.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+from typing import Any, TypeVar, cast
+
+from quiz.bank.controls import REFUSED, character_name
+from quiz.formats.imports.context import ImportContext
+
+_LINE_END = re.compile("\r\n?")
+_REFUSED = re.compile(f"[{REFUSED}]")
+
+T = TypeVar("T")
+
+
+def without_controls(value: T, ctx: ImportContext, line: int, what: str) -> T:
+    """``value`` (a question or other dataclass, a tuple, a dict or a string) with its text cleaned; one note
+    at ``line`` names the characters left out of ``what``."""
+    dropped: set[str] = set()
+    cleaned = _clean(value, dropped)
+    if dropped:
+        names = ", ".join(character_name(char) for char in sorted(dropped))
+        ctx.note(line, f"{what}: left out {names}, which a bank may not hold")
+    return cast(T, cleaned)
+
+
+def _clean(value: Any, dropped: set[str]) -> Any:
+    if isinstance(value, str):
+        if _REFUSED.search(value) is None:
+            return value
+        value = _LINE_END.sub("\n", value)
+        dropped.update(_REFUSED.findall(value))
+        return _REFUSED.sub("", value)
+    if isinstance(value, tuple):
+        items = tuple(_clean(item, dropped) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, dict):
+        pairs = {key: _clean(item, dropped) for key, item in value.items()}
+        return value if all(pairs[key] is item for key, item in value.items()) else pairs
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {name: new for name in _text_fields(type(value))
+                   if (new := _clean(old := getattr(value, name), dropped)) is not old}
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
+@cache
+def _text_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass that may hold text: all but its positions."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "spans" and f.init)
