@@ -283,3 +283,13 @@ def test_control_characters_are_left_out_of_an_import_with_a_note_naming_them(
     assert "line 1: question 'c.a': left out U+0007 (bell), U+001B (escape), which a bank may not hold" in err
     assert "line 3: question 'c.b': left out U+202E (right-to-left override)" in err
     assert "left out U+0085 (next line), U+2066 (left-to-right isolate)" in err
+
+
+def test_a_control_character_in_the_file_name_is_written_escaped_in_the_bank(tmp_path: Path) -> None:
+    source = tmp_path / "clip\x1b]52\nquestions: x.gift"
+    source.write_text("Q? {T}\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 0
+    bank, problems = load_bank_file(out)
+    assert bank is not None and not [p for p in problems if p.is_error], problems
+    assert bank.sources["clip-52-questions-x"].title == "clip\\u001b]52\\nquestions: x.gift"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from quiz.bank.constraints import meets_constraints
+from quiz.bank.controls import shown as printable
 from quiz.bank.files import MAX_BYTES, size_text
 from quiz.bank.model import Bank, SourceRef
 from quiz.bank.problems import Problem, has_errors
@@ -101,11 +102,12 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
         imported = _resourced(imported, default_id, source_id)
     errors, count = list(imported.errors), imported.error_count
     output = output or source.with_suffix(".yaml")
+    named = source.with_name(printable(source.name, one_line=True))  # the name the bank's text quotes
     for _ in range(2):
         if not imported.questions:
             return ImportResult(None, "", imported.notes, tuple(errors), count)
-        bank = build_bank(imported, source, final_id, source_id, KINDS[kind])
-        written = _write(bank, source, kind, imported, schema)
+        bank = build_bank(imported, named, final_id, source_id, KINDS[kind])
+        written = _write(bank, named, kind, imported, schema)
         _refuse_too_large(written.text, shown, len(imported.questions))
         invalid = {} if _surely_valid(bank) else _prove(written.text, written.question_lines, output, shown)
         if not invalid:
