@@ -71,6 +71,8 @@ def _run(args: argparse.Namespace) -> int:
         print(shown(summary, one_line=True), file=sys.stderr)
     for note in sorted(result.notes, key=lambda n: n.line):
         print(f"  line {note.line}: {shown(note.message, one_line=True)}", file=sys.stderr)
+    if result.notes_left_out:
+        print(f"  and {result.notes_left_out} more notes", file=sys.stderr)
     if result.placeholders:
         print(f"  TO DO: write the explanation of {len(result.placeholders)} question(s) "
               f"({', '.join(result.placeholders[:5])}{', ...' if len(result.placeholders) > 5 else ''}); "

@@ -293,3 +293,13 @@ def test_a_control_character_in_the_file_name_is_written_escaped_in_the_bank(tmp
     bank, problems = load_bank_file(out)
     assert bank is not None and not [p for p in problems if p.is_error], problems
     assert bank.sources["clip-52-questions-x"].title == "clip\\u001b]52\\nquestions: x.gift"
+
+
+def test_notes_past_the_problem_cap_are_counted_not_printed(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "essays.gift"
+    source.write_text("".join(f"Essay {n}? {{}}\n\n" for n in range(250)) + "Kept? {T}\n", encoding="utf-8")
+    assert main(["import", str(source), "--from", "gift", "-o", str(tmp_path / "out.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("essay question skipped") == 200 and "  and 50 more notes\n" in err
+    assert "no general feedback" not in err and "TO DO: write the explanation of 1 question(s)" in err

@@ -46,9 +46,14 @@ class ImportContext:
     error_count: int = 0
     tag_names: dict[str, str] = field(default_factory=dict)
     noted_tags: set[str] = field(default_factory=set)
+    notes_left_out: int = 0
+    """Notes past the problem cap: counted, not kept, so a file of a million odd lines stays small."""
 
     def note(self, line: int, message: str) -> None:
-        self.notes.append(Note(line, message))
+        if len(self.notes) < DEFAULT_MAX_PROBLEMS:
+            self.notes.append(Note(line, message))
+        else:
+            self.notes_left_out += 1
 
     def error(self, error: FormatError) -> None:
         """Report a malformed question and go on with the next; past the problem cap only count it."""

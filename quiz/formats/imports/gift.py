@@ -244,8 +244,6 @@ def _question(parts: _Parts, ctx: ImportContext) -> AnyQuestion | None:
     if not body:
         ctx.note(parts.line, "essay question skipped: quiz has no free-text questions")
         return None
-    if parts.explanation == PLACEHOLDER:
-        ctx.note(parts.line, "no general feedback (####): explanation left as a TO DO placeholder")
     if body.startswith("#"):
         return _number(parts, body[1:], ctx)
     if find(body, "~") >= 0:

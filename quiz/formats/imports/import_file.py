@@ -55,6 +55,8 @@ class ImportResult:
     notes: tuple[Note, ...]
     errors: tuple[FormatError, ...] = ()
     error_count: int = 0
+    notes_left_out: int = 0
+    """Notes past the problem cap, counted only."""
 
     @property
     def placeholders(self) -> list[str]:
@@ -105,13 +107,13 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
     named = source.with_name(printable(source.name, one_line=True))  # the name the bank's text quotes
     for _ in range(2):
         if not imported.questions:
-            return ImportResult(None, "", imported.notes, tuple(errors), count)
+            return ImportResult(None, "", imported.notes, tuple(errors), count, ctx.notes_left_out)
         bank = build_bank(imported, named, final_id, source_id, KINDS[kind])
         written = _write(bank, named, kind, imported, schema)
         _refuse_too_large(written.text, shown, len(imported.questions))
         invalid = {} if _surely_valid(bank) else _prove(written.text, written.question_lines, output, shown)
         if not invalid:
-            return ImportResult(bank, written.text, imported.notes, tuple(errors), count)
+            return ImportResult(bank, written.text, imported.notes, tuple(errors), count, ctx.notes_left_out)
         for question_id, problem in invalid.items():
             count += 1
             errors.append(FormatError(shown, imported.lines.get(question_id, 1),

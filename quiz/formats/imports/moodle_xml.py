@@ -101,8 +101,6 @@ def _common(question: _Question, info: BankInfo | None, category_tag: str) -> di
         explanation = explanation_from_feedback(general.findtext("text") or "")
     else:
         explanation = question.text(general)
-    if not explanation:
-        question.note("no general feedback: explanation left as a TO DO placeholder")
     tags = [ctx.tag(t.text or "", question.line) for t in element.findall("tags/tag/text")]
     difficulty = next((int(t[-1]) for t in tags if re.fullmatch(r"difficulty-[123]", t)), None)
     tags = [t for t in tags if t and not re.fullmatch(r"difficulty-[123]", t)]

@@ -270,8 +270,6 @@ def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]
         general = explanation_from_feedback(mattext.text or "") if mattext is not None else ""
     else:
         general = item.feedback("general_fb")
-    if not general:
-        ctx.note(item.line, "no general feedback: explanation left as a TO DO placeholder")
     refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
     source = refs if info is not None and refs and all(r.source in info.sources for r in refs) else ctx.source
     tags = [str(t) for t in meta.get("tags", [])] if item.ours else ([quiz_tag] if quiz_tag else [])
