@@ -61,6 +61,13 @@ class ImportContext:
         if len(self.errors) < DEFAULT_MAX_PROBLEMS:
             self.errors.append(error)
 
+    def error_at(self, line: int, message: str, hint: str) -> None:
+        """:meth:`error` for a message at a line of this file, built only when it will be kept."""
+        if len(self.errors) < DEFAULT_MAX_PROBLEMS:
+            self.error(FormatError(self.path, line, message, hint))
+        else:
+            self.error_count += 1
+
     def tag(self, name: str, line: int, *, owner: str = "") -> str:
         """A category or label as a tag: its letters in any script, NFC, lower case; two names (or two
         category paths, the ``owner``) that would give the same tag get different ones, with a note."""

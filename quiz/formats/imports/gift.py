@@ -72,13 +72,16 @@ class _Block:
 _LAYOUT = re.compile(r"[ \t]*\n[ \t]*")
 """A raw line break inside a question, with the spaces around it: layout, read as one space."""
 _BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+_BARE_BRACE = re.compile(r"[{}]")
 
 
 def _braces(line: str) -> list[str]:
     """The unescaped braces of a line, in order."""
     if "{" not in line and "}" not in line:
         return []
-    return [m.group() for m in _BRACE.finditer(line) if m.group() in "{}"]
+    if "\\" not in line:
+        return _BARE_BRACE.findall(line)
+    return [found for found in _BRACE.findall(line) if found in ("{", "}")]
 
 
 class _Splitter:
@@ -111,15 +114,15 @@ class _Splitter:
 
     def unclosed(self, number: int, line: str) -> None:
         """The open ``{`` never closed before the next question: an error at its line; go on from here."""
-        self.ctx.error(FormatError(self.ctx.path, self.current.opened_at, "Could not find a }",
-                                   "close the answers with } (write \\} for a literal brace)"))
+        self.ctx.error_at(self.current.opened_at, "Could not find a }",
+                          "close the answers with } (write \\} for a literal brace)")
         self.current = _Block()
         self.line(number, line)
 
     def nested(self, number: int) -> None:
         """A second ``{`` before the first is closed, on one line: Moodle would cut the answers at the wrong brace."""
-        self.ctx.error(FormatError(self.ctx.path, number, "a { inside a question's answers",
-                                   "write \\{ for a literal brace, or close the answers with } first"))
+        self.ctx.error_at(number, "a { inside a question's answers",
+                          "write \\{ for a literal brace, or close the answers with } first")
         self.current.broken = True
         self.current.opened_at = 0
 
@@ -162,8 +165,8 @@ class _Splitter:
 
     def finish(self) -> list[_Block]:
         if self.current.opened_at:
-            self.ctx.error(FormatError(self.ctx.path, self.current.opened_at, "Could not find a }",
-                                       "close the answers with } (write \\} for a literal brace)"))
+            self.ctx.error_at(self.current.opened_at, "Could not find a }",
+                              "close the answers with } (write \\} for a literal brace)")
             self.current = _Block()
         self.flush()
         return self.blocks
