@@ -112,6 +112,10 @@ ATTACKS = [
                                                       "--from", "gift"]),
     Attack("GIFT unclosed brace", lambda d, s: ["import", str(_file(d, "quad.gift", "Q {" + "~x " * 10_000 + "\n\n"
                                                                   + "\n" * 1000 + "=y}\n")), "--from", "gift"]),
+    Attack("4 MB of unclosed GIFT questions", lambda d, s: ["import", str(_file(d, "open.gift", "Q {\n\n" * 800_000)),
+                                                           "--from", "gift"]),
+    Attack("one GIFT brace open over 4 MB", lambda d, s: ["import", str(_file(d, "long.gift", "Q {\n" + "a\n\n"
+                                                                             * 1_300_000)), "--from", "gift"]),
     Attack("CSV cell over 128 KiB", lambda d, s: ["import", str(_file(d, "cell.csv", CSV_HEAD + "b,b.q1,truefalse,"
                                                                     + "Q" * 200_000 + ",,true,,,,Because,,t,,\n")),
                                                   "--from", "csv"]),
