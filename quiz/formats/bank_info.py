@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from quiz.bank.model import Bank, GlossaryEntry, Source, SourceRef, StudyNotes, TimelineEvent
+from quiz.bank.model import LINT_CODES, Bank, GlossaryEntry, LintAllowance, Source, SourceRef, StudyNotes, TimelineEvent
 from quiz.bank.write import plain
 
 
@@ -67,6 +67,16 @@ def read_bank_info(data: dict[str, Any]) -> BankInfo:
 def read_refs(value: Any) -> tuple[SourceRef, ...]:
     """Source references from a string or a list of strings, skipping what is not a reference."""
     return _refs(value)
+
+
+def read_lint(value: Any) -> LintAllowance | None:
+    """A question's ``lint:`` allowance as quiz's own export wrote it, or None when it is not one."""
+    if not isinstance(value, dict):
+        return None
+    allow, because = value.get("allow"), value.get("because")
+    if not isinstance(allow, list) or not allow or not all(code in LINT_CODES for code in allow):
+        return None
+    return LintAllowance(allow=tuple(allow), because=because) if isinstance(because, str) and because else None
 
 
 def merge_info(banks: Sequence[BankInfo]) -> BankInfo:

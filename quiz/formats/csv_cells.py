@@ -16,7 +16,10 @@ from quiz.bank.model import Blank
 
 COLUMNS = ("bank", "id", "type", "prompt", "options", "answer", "feedback", "tolerance", "unit",
            "explanation", "source", "tags", "difficulty", "hint")
-"""The columns, in order; docs/formats.md says what each holds for each type."""
+"""The columns every table has, in order; docs/formats.md says what each holds for each type."""
+
+OPTIONAL_COLUMNS = ("lint",)
+"""Columns the writer adds after them and the reader takes when present (files written before them lack them)."""
 
 _ITEM_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
@@ -30,6 +33,11 @@ def split_items(cell: str) -> list[str]:
         return []
     return [_ITEM_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), line)
             for line in cell.split("\n")]
+
+
+def lint_cell(allow: Sequence[str], because: str) -> str:
+    """A ``lint:`` allowance as one cell: its codes on the first line, why on the second."""
+    return join_items([" ".join(allow), because])
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -12,6 +12,7 @@ from quiz.bank.model import (
     Choice,
     ChoiceQuestion,
     GlossaryEntry,
+    LintAllowance,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -69,7 +70,7 @@ def every_type() -> tuple[object, ...]:
 def hostile_question() -> ChoiceQuestion:
     return ChoiceQuestion(
         id="demo.hostile", prompt=HOSTILE, explanation=f"Explained: {HOSTILE}\nSecond line.", source=REF,
-        tags=("hostile",), hint=HOSTILE,
+        tags=("hostile",), hint=HOSTILE, lint=LintAllowance(allow=("longest-key", "vague-terms"), because=HOSTILE),
         choices=(Choice(text=HOSTILE, feedback=HOSTILE), Choice(text="plain"), Choice(text="[citation needed]")),
         answer=HOSTILE,
     )

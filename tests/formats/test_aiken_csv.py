@@ -61,8 +61,9 @@ def test_moodles_aiken_error_fixture_gives_its_errors_and_its_two_good_questions
 
 def test_csv_has_the_documented_columns_and_one_row_per_question(bank: Bank) -> None:
     rows = list(csv.DictReader(io.StringIO(export_csv([bank]).data.decode())))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == (*COLUMNS, "lint")
     assert len(rows) == len(bank.questions)
+    assert split_items(rows[-1]["lint"])[0] == "longest-key vague-terms"
     choice = rows[0]
     assert split_items(choice["options"]) == ["Leposavić", "Zvečan", "Gračanica"]
     assert split_items(choice["feedback"]) == ["", "Close, but no.", ""]
@@ -119,3 +120,12 @@ def test_formula_cells_are_neutralised_and_still_round_trip(text: str) -> None:
 def test_csv_without_the_header_is_an_error() -> None:
     with pytest.raises(FormatError, match="line 1: the header row lacks"):
         read_csv("id,prompt\nx,y\n", context())
+
+
+def test_a_csv_without_the_lint_column_imports_and_a_bad_lint_cell_is_an_error_at_its_row() -> None:
+    row = "b,b.q1,truefalse,Is it?,,true,,,,Because,,t,,"
+    imported = read_csv(",".join(COLUMNS) + "\n" + row + "\n", ImportContext("x.csv", "x", "x"))
+    assert [q.lint for q in imported.questions] == [None] and not imported.errors
+    imported = read_csv(",".join(COLUMNS) + ",lint\n" + row + ',"longest-kee\nwhy"\n', ImportContext("x.csv", "x", "x"))
+    assert [(e.line, e.message) for e in imported.errors] == [
+        (2, "x.csv, line 2: lint 'longest-kee\\nwhy' is not lint codes and a reason")]

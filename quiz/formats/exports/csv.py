@@ -23,7 +23,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
-from quiz.formats.csv_cells import COLUMNS, blanks_cell, guard, join_items
+from quiz.formats.csv_cells import COLUMNS, OPTIONAL_COLUMNS, blanks_cell, guard, join_items, lint_cell
 from quiz.formats.exports.losses import Exported, all_questions, bank_losses
 
 
@@ -62,13 +62,14 @@ def _row(bank: Bank, question: AnyQuestion) -> dict[str, str]:
         "tags": " ".join(question.tags),
         "difficulty": "" if question.difficulty is None else str(question.difficulty),
         "hint": question.hint,
+        "lint": "" if question.lint is None else lint_cell(question.lint.allow, question.lint.because),
     }
 
 
 def export_csv(banks: Sequence[Bank]) -> Exported:
     """A CSV table (UTF-8, with a header row) of every question."""
     stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS + OPTIONAL_COLUMNS, restval="", lineterminator="\r\n")
     writer.writeheader()
     for bank in banks:
         for question in bank.questions:

@@ -110,6 +110,8 @@ def question_meta(question: AnyQuestion) -> dict[str, object]:
         meta["hint"] = question.hint
     if isinstance(question, NumberQuestion) and question.unit:
         meta["unit"] = question.unit
+    if question.lint is not None:
+        meta["lint"] = {"allow": list(question.lint.allow), "because": question.lint.because}
     if isinstance(question, OrderQuestion):
         meta["type"] = "order"
     if isinstance(question, ClozeQuestion):
@@ -159,6 +161,8 @@ def _losses(question: AnyQuestion) -> list[Loss]:
         losses.append(question_loss(question, "difficulty", kept, kept=True))
     if question.hint:
         losses.append(question_loss(question, "hint", kept, kept=True))
+    if question.lint is not None:
+        losses.append(question_loss(question, "lint", kept, kept=True))
     if isinstance(question, NumberQuestion) and question.unit:
         losses.append(question_loss(question, "unit", "GIFT numerical questions have no unit", kept=True))
     if isinstance(question, OrderQuestion):

@@ -192,6 +192,8 @@ def xml_safe(document: str) -> str:
 
 def _losses(question: AnyQuestion) -> list[Loss]:
     losses = []
+    if question.lint is not None:
+        losses.append(question_loss(question, "lint", "Moodle has no field for it", kept=True))
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(question, "type", "order becomes a matching question of position -> item; "
                                     "partial credit for a nearly right order is lost"))

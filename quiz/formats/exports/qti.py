@@ -307,6 +307,8 @@ def _losses(question: AnyQuestion) -> list[Loss]:
         losses.append(question_loss(question, "tags", "Canvas quiz questions have no tags"))
     if question.difficulty is not None:
         losses.append(question_loss(question, "difficulty", "Canvas quiz questions have no difficulty"))
+    if question.lint is not None:
+        losses.append(question_loss(question, "lint", "Canvas has no field for it", kept=True))
     if isinstance(question, NumberQuestion) and question.unit:
         losses.append(question_loss(question, "unit", "Canvas numerical questions have no unit"))
     if cannot_hold(question):

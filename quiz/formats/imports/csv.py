@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from quiz.bank.model import (
+    LINT_CODES,
     QUESTION_TYPES,
     AnyQuestion,
     Choice,
+    LintAllowance,
     Pair,
     Source,
     SourceRef,
@@ -20,8 +22,10 @@ from quiz.bank.model import (
 )
 from quiz.bank.text import PLACEHOLDER_MARK
 from quiz.formats.bank_info import BankInfo
-from quiz.formats.csv_cells import COLUMNS, MAX_CELL, read_blanks_cell, split_items, unguard
+from quiz.formats.csv_cells import COLUMNS, MAX_CELL, OPTIONAL_COLUMNS, read_blanks_cell, split_items, unguard
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
+
+_KNOWN = frozenset(COLUMNS + OPTIONAL_COLUMNS)
 
 
 def _number(text: str, column: str, line: int, ctx: ImportContext) -> float:
@@ -87,8 +91,22 @@ def _question(row: dict[str, str], line: int, ctx: ImportContext) -> AnyQuestion
         id=row["id"].strip() or ctx.new_id(line, prompt=prompt), prompt=prompt,
         explanation=row["explanation"], source=tuple(refs) or ctx.source, tags=tuple(row["tags"].split()),
         difficulty=int(difficulty) if difficulty else None, hint=row["hint"],
+        lint=_lint(row.get("lint", ""), line, ctx),
         **_specific(kind, row, line, ctx),
     )
+
+
+def _lint(cell: str, line: int, ctx: ImportContext) -> LintAllowance | None:
+    """The lint column: the codes `quiz lint` accepts on its first line, why on the second."""
+    if not cell.strip():
+        return None
+    codes, because = [*split_items(cell), "", ""][:2]
+    allow = tuple(codes.split())
+    unknown = [code for code in allow if code not in LINT_CODES]
+    if not allow or unknown or not because.strip():
+        raise FormatError(ctx.path, line, f"lint {cell!r} is not lint codes and a reason",
+                          "write the codes on the first line of the cell and why on the second (docs/lint.md)")
+    return LintAllowance(allow=allow, because=because)
 
 
 def _cited_sources(questions: Sequence[AnyQuestion], ctx: ImportContext) -> dict[str, Source]:
@@ -128,7 +146,7 @@ def read_csv(text: str, ctx: ImportContext) -> Imported:
             ctx.error(FormatError(ctx.path, start, _csv_message(error), "shorten the cell or close its quotes"))
             start = reader.line_num + 1
             continue
-        cells = {key: unguard(value or "") for key, value in row.items() if key in COLUMNS}
+        cells = {key: unguard(value or "") for key, value in row.items() if key in _KNOWN}
         if any(cells.values()):
             try:
                 question = _question(cells, start, ctx)

@@ -32,7 +32,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats import moodle
-from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
+from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_lint, read_refs
 from quiz.formats.gift_syntax import find, split, strip_format, unescape
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 from quiz.formats.rich_text import to_text
@@ -294,6 +294,7 @@ def _common(parts: _Parts, ctx: ImportContext) -> dict[str, Any]:
         "tags": labels.get("tags", ()),
         "difficulty": labels.get("difficulty"),
         "hint": labels.get("hint", ""),
+        "lint": labels.get("lint"),
     }
 
 
@@ -466,6 +467,7 @@ def _meta(meta: dict[str, Any], info: BankInfo | None) -> dict[str, Any]:
     labels: dict[str, Any] = {key: str(meta[key]) for key in ("hint", "unit", "type", "prompt") if meta.get(key)}
     if meta.get("difficulty") in (1, 2, 3):
         labels["difficulty"] = meta["difficulty"]
+    labels["lint"] = read_lint(meta.get("lint"))
     refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
     if info is not None and refs and all(ref.source in info.sources for ref in refs):
         labels["source"] = refs

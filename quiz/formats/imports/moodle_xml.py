@@ -32,7 +32,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats import moodle, moodle_cloze
-from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
+from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_lint, read_refs
 from quiz.formats.exports.moodle_xml import QUIZ_BANK, QUIZ_META
 from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -119,6 +119,7 @@ def _common(question: _Question, info: BankInfo | None, category_tag: str) -> di
         "tags": tuple(dict.fromkeys(tags)),
         "difficulty": meta.get("difficulty") if meta.get("difficulty") in (1, 2, 3) else difficulty,
         "hint": str(hint or ""),
+        "lint": read_lint(meta.get("lint")),
     }
 
 

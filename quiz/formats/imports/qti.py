@@ -33,7 +33,7 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER
-from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_refs
+from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_lint, read_refs
 from quiz.formats.exports.qti import QUIZ_BANK, QUIZ_META
 from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -282,6 +282,7 @@ def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]
         "tags": tuple(tags),
         "difficulty": meta.get("difficulty") if meta.get("difficulty") in (1, 2, 3) else None,
         "hint": str(meta.get("hint", "")),
+        "lint": read_lint(meta.get("lint")),
     }
 
 
