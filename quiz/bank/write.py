@@ -128,6 +128,15 @@ def scalar(value: object, indent: int = 0) -> str:
     return json.dumps(text, ensure_ascii=False).translate(_ESCAPED)
 
 
+def flow_scalar(value: str) -> str:
+    """:func:`scalar` for an item of a ``[...]`` list, where a plain ``,`` ``[`` ``]`` ``{`` or ``}`` would
+    end the item or the list."""
+    return json.dumps(value, ensure_ascii=False).translate(_ESCAPED) if _FLOW.search(value) else scalar(value)
+
+
+_FLOW = re.compile(r"[,\[\]{}]")
+
+
 @dataclass(frozen=True)
 class Written:
     """The YAML text and the line where each question starts, to map problems back to questions."""
@@ -213,10 +222,10 @@ def _question(writer: _Writer, question: AnyQuestion, origin: str) -> None:
     if question.explanation == PLACEHOLDER:
         writer.comment(4, f"{PLACEHOLDER_MARK}: replace this placeholder with two or three sentences of explanation.")
     writer.add(4, "explanation", question.explanation)
-    refs = [scalar(str(ref)) for ref in question.source]
+    refs = [flow_scalar(str(ref)) for ref in question.source]
     writer.lines.append(f"    source: {refs[0] if len(refs) == 1 else '[' + ', '.join(refs) + ']'}")
     if question.tags:
-        writer.lines.append(f"    tags: [{', '.join(scalar(tag) for tag in question.tags)}]")
+        writer.lines.append(f"    tags: [{', '.join(flow_scalar(tag) for tag in question.tags)}]")
     if question.difficulty is not None:
         writer.add(4, "difficulty", question.difficulty)
     if question.hint:

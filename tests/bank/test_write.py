@@ -134,3 +134,12 @@ def test_a_bank_that_meets_its_constraints_reads_back_as_the_same_bank(bank: Ban
         assert not has_errors(problems), problems
         assert read == bank
         assert read is not None and not has_errors(check_bank(read))
+
+
+def test_a_comma_or_bracket_in_a_flow_list_item_is_quoted_so_the_item_reads_back_whole() -> None:
+    """Tags are written as ``[a, b]``, where a plain ``,`` or ``]`` would split or end the list."""
+    question = TrueFalseQuestion(id="q1", prompt="P?", explanation="E.", source=(SourceRef(source="report"),),
+                                 tags=("a,b", "x]", "{y}", "plain"), answer=True)
+    _, problems = read_bank_text(write_yaml(make_bank(question), "test", "none", {}).text, "demo.yaml")
+    assert [p.message.split(" may ")[0] for p in problems] == [
+        "question 'q1': tags[0] 'a,b'", "question 'q1': tags[1] 'x]'", "question 'q1': tags[2] '{y}'"]

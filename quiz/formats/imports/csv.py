@@ -20,7 +20,7 @@ from quiz.bank.model import (
     SourceRef,
     StudyNotes,
 )
-from quiz.bank.text import PLACEHOLDER_MARK
+from quiz.bank.text import PLACEHOLDER_MARK, tag_text
 from quiz.formats.bank_info import BankInfo
 from quiz.formats.csv_cells import COLUMNS, MAX_CELL, OPTIONAL_COLUMNS, read_blanks_cell, split_items, unguard
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -89,11 +89,24 @@ def _question(row: dict[str, str], line: int, ctx: ImportContext) -> AnyQuestion
     prompt = row["prompt"]
     return QUESTION_TYPES[kind](
         id=row["id"].strip() or ctx.new_id(line, prompt=prompt), prompt=prompt,
-        explanation=row["explanation"], source=tuple(refs) or ctx.source, tags=tuple(row["tags"].split()),
+        explanation=row["explanation"], source=tuple(refs) or ctx.source, tags=_tags(row["tags"], line, ctx),
         difficulty=int(difficulty) if difficulty else None, hint=row["hint"],
         lint=_lint(row.get("lint", ""), line, ctx),
         **_specific(kind, row, line, ctx),
     )
+
+
+def _tags(cell: str, line: int, ctx: ImportContext) -> tuple[str, ...]:
+    """The tags column, words separated by spaces; a word that is not a tag as written becomes one, with a note."""
+    tags = []
+    for word in cell.split():
+        tag = tag_text(word)
+        if tag != word:
+            ctx.note(line, f"tag {word!r} " + (f"written as {tag!r}" if tag else "left out") + ": a tag is "
+                     "lower-case letters, digits, '.', '_' and '-', and tags are separated by spaces")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
 
 
 def _lint(cell: str, line: int, ctx: ImportContext) -> LintAllowance | None:
