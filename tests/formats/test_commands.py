@@ -216,6 +216,8 @@ def test_exported_and_imported_files_are_as_readable_as_any_new_file(bank_file: 
     ("a.txt", '<?xml version="1.0"?>\n<quiz>\n</quiz>\n', "moodle-xml"),
     ("a.txt", '<?xml version="1.0"?>\n<questestinterop>\n', "qti"),
     ("a.gift", "Nothing to see", "gift"),
+    ("a.txt", "Q? {\n  =a\n  ~b\n}\n", "gift"),
+    ("a.txt", "Q? {TRUE}\n", "gift"),
 ])
 def test_the_format_is_guessed_from_the_file(tmp_path: Path, name: str, text: str, kind: str) -> None:
     from quiz.formats.imports.guess import guess_kind
@@ -237,6 +239,11 @@ def test_a_zip_is_guessed_as_qti_and_an_unknown_file_asks_for_from(tmp_path: Pat
     (tmp_path / "notes.txt").write_text("Just some notes.\n", encoding="utf-8")
     assert main(["import", str(tmp_path / "notes.txt")]) == 2
     assert "cannot tell the format" in capsys.readouterr().err
+    (tmp_path / "other.txt").write_text("- {id: a, prompt: 'x'}\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "other.txt")]) == 2  # a YAML flow mapping is not GIFT
+    (tmp_path / "bank.yaml").write_text("questions:\n  - {id: a, prompt: '{=x}'}\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "bank.yaml")]) == 2
+    assert "bank.yaml is YAML, which quiz import does not read" in capsys.readouterr().err
 
 
 def test_an_import_error_and_its_hint_are_two_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

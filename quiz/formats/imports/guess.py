@@ -10,11 +10,17 @@ from quiz.errors import UsageError
 
 _SNIFF = 65536
 _AIKEN_ANSWER = re.compile(rb"^ANSWER:\s*[A-Z]\s*$", re.MULTILINE)
-_GIFT = re.compile(rb"\{[^{}]*[=~#}]|^::|^\$CATEGORY:", re.MULTILINE)
+_GIFT = re.compile(rb"\{\s*(?:[=~#}]|(?:T|F|TRUE|FALSE)\s*\})|^\s*::|^\$CATEGORY:", re.MULTILINE)
+"""GIFT's answers (``{=``, ``{~``, ``{#``, ``{T}``, ``{}``), a ``::title::`` or a category: not a YAML ``{a: 1}``."""
+_YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def guess_kind(path: Path) -> str:
     """A ``KINDS`` name for the file; UsageError asking for ``--from`` when nothing fits."""
+    if path.suffix.lower() in _YAML_SUFFIXES:
+        raise UsageError(f"{path} is YAML, which quiz import does not read: it reads GIFT, Aiken, CSV, "
+                         "Moodle XML and QTI", "a quiz bank needs no import: check it with quiz validate; for "
+                         "another format say it with --from")
     if zipfile.is_zipfile(path):
         return "qti"
     with path.open("rb") as stream:
