@@ -13,6 +13,14 @@ GRADES: tuple[float, ...] = tuple(sorted({*_POSITIVE, *(-g for g in _POSITIVE)},
 """Every percentage Moodle accepts, from 100 down to -100 (question/engine/bank.php)."""
 
 
+def allowed(percent: float) -> bool:
+    """Whether Moodle's import takes this grade (its ``match_grade_options``, in "error" mode)."""
+    return any(abs(percent - grade) < 0.001 for grade in GRADES)
+
+
+GRADE_HINT = "use one of Moodle's grades (100, 90, 83.33333, ... 5, 0 and their negatives)"
+
+
 def snap(percent: float) -> float:
     """The Moodle grade nearest to ``percent``."""
     return min(GRADES, key=lambda grade: abs(grade - percent))

@@ -361,3 +361,11 @@ def test_moodles_gift_examples_all_import() -> None:
     assert imported.errors == () and len(imported.questions) == 43
     difficult = next(q for q in imported.questions if q.prompt == "Difficult question.")
     assert [c.credit for c in difficult.choices] == [0, 0.5, 0]
+
+
+def test_a_weight_moodle_does_not_allow_is_an_error_at_its_line_and_the_next_question_imports() -> None:
+    imported = read_gift("::a:: Q? {~%33%a ~%50%b =c}\n\n::b:: R? {~%33.33333%x =y}\n\n::c:: S? {=yes =%50%half}\n",
+                         ImportContext("t.gift", "t", "t"))
+    assert [(e.line, e.message) for e in imported.errors] == [
+        (1, "t.gift, line 1: answer weight %33% is not one Moodle allows")]
+    assert [q.id for q in imported.questions] == ["t.b", "t.c"]

@@ -228,12 +228,15 @@ def _pieces(text: str, mark: str) -> list[str]:
     return pieces
 
 
-def _weight(piece: str) -> tuple[float | None, str]:
-    """(fraction, rest) when the piece starts with a %weight%, else (None, piece)."""
+def _weight(piece: str, parts: _Parts, ctx: ImportContext) -> tuple[float | None, str]:
+    """(fraction, rest) when the piece starts with a %weight%, else (None, piece); a weight that is not
+    one of Moodle's grades is an error, as Moodle's import refuses it."""
     match = _WEIGHT.match(piece)
     if match is None:
         return None, piece
     value = piece[1:].split("%", 1)[0]
+    if not moodle.allowed(float(value)):
+        raise parts.error(ctx, f"answer weight %{value}% is not one Moodle allows", moodle.GRADE_HINT)
     return float(value) / 100, piece[match.end():]
 
 
@@ -307,7 +310,7 @@ def _choice_answers(parts: _Parts, body: str, ctx: ImportContext) -> list[_Answe
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        fraction, rest = (1.0, piece[1:]) if piece.startswith("=") else _weight(piece)
+        fraction, rest = (1.0, piece[1:]) if piece.startswith("=") else _weight(piece, parts, ctx)
         text, feedback = _comment(rest)
         answers.append(_Answer(fraction or 0.0, parts.text(text, ctx), parts.text(feedback, ctx)))
     return answers
@@ -364,7 +367,7 @@ def _match(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
 def _short(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
     answers = []
     for piece in _pieces(body, "="):
-        weight, rest = _weight(piece.strip())
+        weight, rest = _weight(piece.strip(), parts, ctx)
         text, feedback = _comment(rest)
         plain = parts.text(text, ctx)
         if weight is not None and weight < 1:
@@ -423,7 +426,7 @@ def _number(parts: _Parts, body: str, ctx: ImportContext) -> AnyQuestion:
         raise parts.error(ctx, "No answers found for numerical question", "write {#42} or {#42:1}")
     best = None
     for piece in pieces:
-        weight, rest = _weight(piece.strip())
+        weight, rest = _weight(piece.strip(), parts, ctx)
         if best is None and (weight is None or weight >= 1):
             best = rest
     if best is None:

@@ -86,9 +86,8 @@ def _fraction(answer: ET.Element, question: _Question) -> float:
         percent = float(Decimal(text))
     except InvalidOperation:
         raise question.error(f"answer grade {text!r} is not a number", "write fraction=\"100\" or \"0\"") from None
-    if not any(abs(percent - grade) < 0.001 for grade in moodle.GRADES):
-        raise question.error(f"answer grade {text}% is not one Moodle allows",
-                             "use one of Moodle's grades (100, 90, 83.33333, ... 5, 0 and their negatives)")
+    if not moodle.allowed(percent):
+        raise question.error(f"answer grade {text}% is not one Moodle allows", moodle.GRADE_HINT)
     return percent / 100
 
 
