@@ -371,7 +371,8 @@ directive, or a reserved indicator."""
 
 def _report_syntax(text: str, error: yaml.MarkedYAMLError, report: Report) -> None:
     """Where the parser stopped, and, when it is another line, where the problem starts (a missing colon
-    is found only on the line after it); a value starting with a YAML indicator gets the hint to quote it."""
+    is found only on a line after it, so it comes first even when that line holds a ``[`` list); a value
+    starting with a YAML indicator gets the hint to quote it."""
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = _syntax_message(error)
@@ -379,6 +380,10 @@ def _report_syntax(text: str, error: yaml.MarkedYAMLError, report: Report) -> No
     lines = text.split("\n", line)[:line]
     context = error.context_mark
     nesting = "nesting depth" in (error.problem or "")
+    if context is not None and "simple key" in (error.context or "") and context.line + 1 < line:
+        report(context.line + 1, context.column + 1, "yaml-syntax",
+               f"{message}: this line has no ':' after its key (the parser stopped at line {line})", hint)
+        return
     for number in range(line, max(0, line - 3), -1):
         special = _SPECIAL_VALUE.match(lines[number - 1]) if number <= len(lines) and not nesting else None
         if special:
@@ -389,10 +394,6 @@ def _report_syntax(text: str, error: yaml.MarkedYAMLError, report: Report) -> No
                    f"a value starting with {special.group(2)} is YAML syntax, not text: put it in quotes: "
                    f"{json.dumps(value, ensure_ascii=False)}")
             return
-    if context is not None and "simple key" in (error.context or "") and context.line + 1 < line:
-        report(context.line + 1, context.column + 1, "yaml-syntax",
-               f"{message}: this line has no ':' after its key (the parser stopped at line {line})", hint)
-        return
     report(line, col, "yaml-syntax", message, hint)
 
 

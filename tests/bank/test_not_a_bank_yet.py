@@ -37,6 +37,16 @@ def test_a_missing_colon_is_reported_on_its_own_line(write_bank: Callable[..., P
     assert "the parser stopped at line 4" in str(problem["message"])
 
 
+def test_a_missing_colon_before_a_list_line_is_reported_on_its_own_line(
+    write_bank: Callable[..., Path], problems_of: Problems
+) -> None:
+    text = HEADER + CHOICE.replace("prompt: Which town?", "prompt Which town?")
+    (problem,) = problems_of(write_bank(text))
+    line = text.split("\n").index("    prompt Which town?") + 1
+    assert (problem["code"], problem["line"], problem["column"]) == ("yaml-syntax", line, 5)
+    assert "has no ':' after its key" in str(problem["message"]) and "quotes" not in str(problem["hint"])
+
+
 @pytest.mark.parametrize("value", ["[citation needed] is it", "{a} b", "*bold* text", "`code` here", "@me", "%50 off"])
 def test_a_value_starting_with_a_yaml_indicator_is_told_to_use_quotes(
     write_bank: Callable[..., Path], problems_of: Problems, value: str
