@@ -237,7 +237,8 @@ def _question(writer: _Writer, question: AnyQuestion, origin: str) -> None:
 def write_bank(bank: Bank, header: str, schema: str, origins: Mapping[str, str]) -> Written:
     """The bank as commented YAML; ``origins`` says, per question id, where it came from."""
     writer = _Writer()
-    writer.lines.append(f"# yaml-language-server: $schema={schema}")
+    if schema:  # the editor's schema line only when there is a schema file to name
+        writer.lines.append(f"# yaml-language-server: $schema={schema}")
     writer.comment(0, header)
     writer.mapping(0, {"format": bank.format, "id": bank.id, "title": bank.title,
                        "description": bank.description, "language": bank.language})

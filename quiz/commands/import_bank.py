@@ -59,7 +59,8 @@ def _run(args: argparse.Namespace) -> int:
         kind = guess_kind(args.file)
         guessed = f"quiz import: reading {args.file} as {KINDS[kind]} (say --from to choose)"
         print(shown(guessed, one_line=True), file=sys.stderr)
-    result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output, schema=SCHEMA_FILE)
+    schema = SCHEMA_FILE if args.output is not None else ""  # on standard output no schema file comes along
+    result = import_file(args.file, kind, bank_id=args.bank_id, output=args.output, schema=schema)
     if result.bank is not None:
         if args.output is None:
             sys.stdout.write(result.text)

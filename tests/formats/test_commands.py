@@ -159,6 +159,7 @@ def test_import_aiken_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["import", str(FIXTURES / "good.aiken.txt"), "--from", "aiken"]) == 0
     out = capsys.readouterr().out
     assert "type: choice" in out and "answer: Mars" in out
+    assert "$schema" not in out and out.startswith("# Imported from good.aiken.txt")  # no schema file beside it
 
 
 def test_export_to_a_folder_says_so_instead_of_crashing(bank_file: Path, tmp_path: Path,
