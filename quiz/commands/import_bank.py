@@ -70,8 +70,8 @@ def _run(args: argparse.Namespace) -> int:
         where = args.output or "standard output"
         summary = f"quiz import: {len(result.bank.questions)} question(s) from {args.file} -> {where}"
         print(shown(summary, one_line=True), file=sys.stderr)
-    for note in sorted(result.notes, key=lambda n: n.line):
-        print(f"  line {note.line}: {shown(note.message, one_line=True)}", file=sys.stderr)
+    for note in sorted(result.notes, key=lambda n: (n.part, n.line)):
+        print(f"  {shown(note.where, one_line=True)}: {shown(note.message, one_line=True)}", file=sys.stderr)
     if result.notes_left_out:
         print(f"  and {result.notes_left_out} more notes", file=sys.stderr)
     if result.placeholders:

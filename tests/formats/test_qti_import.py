@@ -152,3 +152,8 @@ def test_a_numeric_range_is_written_in_decimal_and_comes_back_exactly() -> None:
     assert b'<varlte respident="response1">3.142</varlte>' in items
     [back] = read(data).questions
     assert back == pi
+
+
+def test_a_note_names_the_file_inside_the_zip_its_line_is_in() -> None:
+    imported = read(canvas_zip(("One", ESSAY + "\n" + NUMBER), ("Two", NUMBER + "\n" + ESSAY)))
+    assert [n.where for n in imported.notes if "essay" in n.message] == ["q0/q0.xml, line 4", "q1/q1.xml, line 10"]

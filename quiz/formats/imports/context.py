@@ -31,6 +31,12 @@ class Note:
 
     line: int
     message: str
+    part: str = ""
+    """The file inside a zip the line is in (empty for a file of its own)."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.part}, line {self.line}" if self.part else f"line {self.line}"
 
 
 @dataclass
@@ -48,10 +54,12 @@ class ImportContext:
     noted_tags: set[str] = field(default_factory=set)
     notes_left_out: int = 0
     """Notes past the problem cap: counted, not kept, so a file of a million odd lines stays small."""
+    part: str = ""
+    """The file inside a zip being read, named in its notes."""
 
     def note(self, line: int, message: str) -> None:
         if len(self.notes) < DEFAULT_MAX_PROBLEMS:
-            self.notes.append(Note(line, message))
+            self.notes.append(Note(line, message, self.part))
         else:
             self.notes_left_out += 1
 

@@ -347,6 +347,7 @@ def read_qti(data: bytes, ctx: ImportContext) -> Imported:
     banks: list[BankInfo] = []
     for name, member in _members(data, ctx.path):
         path = f"{ctx.path}/{name}" if name else ctx.path
+        ctx.part = name
         root, item_lines = parse_xml(member, path, record="item")
         for assessment in root.iter("assessment"):
             fields = _fields(assessment.find("qtimetadata"))
@@ -374,6 +375,7 @@ def read_qti(data: bytes, ctx: ImportContext) -> Imported:
                     continue
                 questions.append(question)
                 lines[question.id] = line
+    ctx.part = ""
     if not questions and not ctx.errors:
         ctx.error(FormatError(ctx.path, 1, "No valid question found", "is this a Canvas QTI export?"))
     return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None,
