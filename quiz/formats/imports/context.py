@@ -76,6 +76,15 @@ class ImportContext:
         else:
             self.error_count += 1
 
+    def no_questions(self, hint: str) -> None:
+        """The error of a file that gave no question: when its questions were skipped, it says so."""
+        if self.notes:
+            self.error_at(1, "No valid question found: every question was skipped (the notes above say why)",
+                          "nothing was written: quiz holds choice, multi, true/false, short, number, order, "
+                          "match and cloze questions")
+        else:
+            self.error_at(1, "No valid question found", hint)
+
     def tag(self, name: str, line: int, *, owner: str = "") -> str:
         """A category or label as a tag: its letters in any script, NFC, lower case; two names (or two
         category paths, the ``owner``) that would give the same tag get different ones, with a note."""

@@ -569,7 +569,7 @@ def read_gift(text: str, ctx: ImportContext) -> Imported:
             questions.append(question)
             lines[question.id] = parts.line
     if not questions and not ctx.errors:
-        ctx.error(FormatError(ctx.path, 1, "No valid question found", "is this a GIFT file?"))
+        ctx.no_questions("is this a GIFT file?")
     if len(banks) > 1:
         ctx.note(1, f"{len(banks)} banks merged into one: {', '.join(b.id for b in banks)}")
     return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None,

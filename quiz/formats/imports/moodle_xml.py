@@ -335,6 +335,6 @@ def read_moodle_xml(data: bytes, ctx: ImportContext) -> Imported:
         questions.append(made)
         found[made.id] = line
     if not questions and not ctx.errors:
-        ctx.error(FormatError(ctx.path, 1, "No valid question found", "is this a Moodle XML export?"))
+        ctx.no_questions("is this a Moodle XML export?")
     return Imported(tuple(questions), tuple(ctx.notes), found, merge_info(banks) if banks else None,
                     tuple(ctx.errors), ctx.error_count)

@@ -377,6 +377,6 @@ def read_qti(data: bytes, ctx: ImportContext) -> Imported:
                 lines[question.id] = line
     ctx.part = ""
     if not questions and not ctx.errors:
-        ctx.error(FormatError(ctx.path, 1, "No valid question found", "is this a Canvas QTI export?"))
+        ctx.no_questions("is this a Canvas QTI export?")
     return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None,
                     tuple(ctx.errors), ctx.error_count)
