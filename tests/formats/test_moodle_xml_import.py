@@ -209,3 +209,20 @@ def test_guessing_the_format_and_saying_so(tmp_path: Path, bank_file: Path, caps
     capsys.readouterr()
     assert main(["import", str(xml), "-o", str(tmp_path / "back.yaml")]) == 0
     assert f"reading {xml} as Moodle XML (say --from to choose)" in capsys.readouterr().err
+
+
+def test_answers_in_a_fixed_order_are_named_in_a_note() -> None:
+    choice = ('<question type="multichoice"><name><text>c</text></name><questiontext><text>Which?</text>'
+              '</questiontext><shuffleanswers>{}</shuffleanswers><single>true</single>'
+              '<answer fraction="100"><text>a</text></answer><answer fraction="0"><text>b</text></answer></question>')
+    notes = [n.message for n in read(quiz_xml(choice.format("0"), choice.format("1"))).notes]
+    assert notes == ["answers in a fixed order: quiz shuffles a question's choices, so their order is not kept"]
+
+
+def test_an_idnumber_used_twice_gets_a_new_id_with_a_note() -> None:
+    question = ('<question type="truefalse"><name><text>t</text></name><idnumber>geo.q1</idnumber><questiontext>'
+                '<text>{}?</text></questiontext><answer fraction="100"><text>true</text></answer>'
+                '<answer fraction="0"><text>false</text></answer></question>')
+    imported = read(quiz_xml(question.format("One"), question.format("Two")))
+    assert [q.id for q in imported.questions] == ["geo.q1", "geo.q1-2"]
+    assert [n.message for n in imported.notes] == ["id 'geo.q1' is already an earlier question's; using 'geo.q1-2'"]

@@ -126,6 +126,8 @@ class ImportContext:
         unique, number = candidate, 2
         while unique in self.used_ids:
             unique, number = f"{candidate}-{number}", number + 1
+        if given and unique != candidate:
+            self.note(line, f"id {candidate!r} is already an earlier question's; using {unique!r}")
         self.used_ids.add(unique)
         return unique
 

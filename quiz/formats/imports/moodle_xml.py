@@ -140,6 +140,8 @@ def _choices(question: _Question, common: dict[str, Any]) -> AnyQuestion:
     read = [(fraction, text, feedback) for fraction, text, feedback in read if text]
     if len(read) < 2:
         raise question.error("a multiple-choice question needs at least two answers", "add the answers")
+    if question.raw("shuffleanswers").strip().lower() in ("0", "false"):
+        question.note("answers in a fixed order: quiz shuffles a question's choices, so their order is not kept")
     single = question.raw("single").lower() not in ("false", "0")
     if single:
         best = max(read, key=lambda r: r[0])
