@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def positive(text: str) -> int:
@@ -14,3 +15,8 @@ def positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not positive: give a number of at least 1")
     return value
+
+
+def output_path(text: str) -> Path | None:
+    """An ``-o`` value: a path, or None for ``-``, which means standard output as for most tools."""
+    return None if text == "-" else Path(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import exit_codes
+from quiz.arguments import output_path
 from quiz.bank.controls import shown
 from quiz.errors import QuizError, UsageError
 from quiz.formats.exports.targets import TARGETS
@@ -28,8 +29,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="BANK", help="bank files or folders")
     parser.add_argument("--to", dest="target", required=True, choices=sorted(TARGETS), help="the format to write")
-    parser.add_argument("-o", "--output", type=Path, metavar="PATH",
-                        help="the file to write (default: standard output for text formats)")
+    parser.add_argument("-o", "--output", type=output_path, metavar="PATH",
+                        help="the file to write (default, or -: standard output for text formats)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the export would drop question content")

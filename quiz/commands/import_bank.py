@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quiz import exit_codes
+from quiz.arguments import output_path
 from quiz.bank.controls import shown
 from quiz.collector import collection_paused
 from quiz.error_output import print_error
@@ -29,8 +30,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
     parser.add_argument("--from", dest="kind", choices=tuple(KINDS),
                         help="the file's format (default: guessed from the file, and said)")
-    parser.add_argument("-o", "--output", type=Path, metavar="BANK.yaml",
-                        help="where to write the bank (default: standard output)")
+    parser.add_argument("-o", "--output", type=output_path, metavar="BANK.yaml",
+                        help="where to write the bank (default, or -: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.add_argument("--id", dest="bank_id", default="", metavar="ID",
                         help="the new bank's id (default: from the file name)")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz import exit_codes
+from quiz.arguments import output_path
 from quiz.commands.scores import add_db_option
 from quiz.errors import UsageError
 
@@ -44,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--bank", metavar="ID", help="only this bank")
     parser.add_argument("--since", type=_date, metavar="DATE", help="only answers from this day on (YYYY-MM-DD)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("-o", "--output", type=output_path, metavar="FILE",
+                        help="write here instead of standard output (-: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     parser.set_defaults(func=run)
 

@@ -312,3 +312,13 @@ def test_notes_past_the_problem_cap_are_counted_not_printed(tmp_path: Path,
     err = capsys.readouterr().err
     assert err.count("essay question skipped") == 200 and "  and 50 more notes\n" in err
     assert "no general feedback" not in err and "TO DO: write the explanation of 1 question(s)" in err
+
+
+def test_dash_as_the_output_means_standard_output(bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(FIXTURES / "good.aiken.txt"), "--from", "aiken", "-o", "-"]) == 0
+    assert "answer: Mars" in capsys.readouterr().out
+    assert main(["export", str(bank_file), "--to", "gift", "-o", "-"]) == 0
+    assert "::demo.choice::" in capsys.readouterr().out
+    assert not (tmp_path / "-").exists()
