@@ -26,7 +26,7 @@ from quiz.formats import gift_syntax, moodle
 from quiz.formats.exports.gift import export_gift, question_text
 from quiz.formats.imports.context import ImportContext
 from quiz.formats.imports.gift import read_gift
-from tests.formats.conftest import FIXTURES, HOSTILE, MOODLE
+from tests.formats.conftest import FIXTURES, HOSTILE, MOODLE, make_bank
 
 
 def read(text: str) -> tuple[list, list[str]]:
@@ -369,3 +369,16 @@ def test_a_weight_moodle_does_not_allow_is_an_error_at_its_line_and_the_next_que
     assert [(e.line, e.message) for e in imported.errors] == [
         (1, "t.gift, line 1: answer weight %33% is not one Moodle allows")]
     assert [q.id for q in imported.questions] == ["t.b", "t.c"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("a  b", False), (" a", False), ("a ", False), ("a\tb", False), ("a \nb", False), ("a\n b", False),
+    ("a\n\nb", True), ("a b", True), ("a\nb", True),
+])
+def test_spacing_the_gift_round_trip_loses_is_reported_and_only_that(text: str, kept: bool) -> None:
+    question = ChoiceQuestion(id="q.1", prompt=text, explanation="E" + text, source=(SourceRef(source="report"),),
+                              tags=("x",), choices=(Choice(text="c" + text), Choice(text="d")), answer="c" + text)
+    exported = export_gift([make_bank(question)])
+    (back,) = read_gift(exported.data.decode(), ImportContext("x", "q", "q")).questions
+    assert (back == question) is kept
+    assert any(loss.field == "text" and loss.fails_check for loss in exported.losses) is not kept

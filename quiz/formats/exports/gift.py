@@ -28,7 +28,7 @@ from quiz.bank.text import number_text
 from quiz.bank.write import plain
 from quiz.formats import moodle
 from quiz.formats.bank_info import bank_info
-from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss, some_text
 from quiz.formats.gift_syntax import escape, strip_format
 from quiz.formats.moodle import category_path
 
@@ -149,6 +149,12 @@ def question_text(question: AnyQuestion) -> str:
     return "\n".join(lines)
 
 
+_SPACES = re.compile(r"^\s|\s$|[ \t]{2}|\t|[ \t]\n|\n[ \t]")
+"""Spacing the GIFT reader (Moodle's and quiz's) does not keep."""
+_IN_COMMENT = frozenset({"id", "type", "source", "tags", "difficulty", "hint", "unit", "lint"})
+"""A question's fields carried exactly, in the ``// quiz:`` comment or as ids and tags."""
+
+
 def _holds(question: AnyQuestion) -> bool:
     """GIFT holds every type but a cloze of more than one blank."""
     return not isinstance(question, ClozeQuestion) or len(question.blanks) == 1
@@ -165,6 +171,9 @@ def _losses(question: AnyQuestion) -> list[Loss]:
         losses.append(question_loss(question, "lint", kept, kept=True))
     if isinstance(question, NumberQuestion) and question.unit:
         losses.append(question_loss(question, "unit", "GIFT numerical questions have no unit", kept=True))
+    if some_text(plain(question), lambda text: _SPACES.search(text) is not None, skip=_IN_COMMENT):
+        losses.append(question_loss(question, "text", "spaces at the ends of a text or a line, tabs and runs "
+                                    "of spaces become one space or none, as Moodle reads GIFT"))
     if isinstance(question, OrderQuestion):
         losses.append(question_loss(
             question, "type",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from quiz.bank.model import AnyQuestion, Bank
@@ -35,6 +35,16 @@ class Exported:
     data: bytes
     losses: tuple[Loss, ...]
     questions: int
+
+
+def some_text(value: object, test: Callable[[str], bool], skip: Collection[str] = ()) -> bool:
+    """Whether some text in ``value`` (a question as :func:`quiz.bank.write.plain` data) passes ``test``;
+    the top-level keys in ``skip`` are left out."""
+    if isinstance(value, str):
+        return test(value)
+    if isinstance(value, dict):
+        return any(some_text(item, test) for key, item in value.items() if key not in skip)
+    return isinstance(value, list) and any(some_text(item, test) for item in value)
 
 
 def question_loss(question: AnyQuestion, field: str, detail: str, *, kept: bool = False) -> Loss:

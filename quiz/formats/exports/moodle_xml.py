@@ -29,7 +29,7 @@ from quiz.bank.write import plain
 from quiz.formats import moodle, moodle_cloze
 from quiz.formats.bank_info import bank_info
 from quiz.formats.exports.gift import question_meta
-from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
+from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss, some_text
 from quiz.formats.html import cloze_html, feedback_html, to_html
 from quiz.formats.moodle import category_path
 
@@ -173,15 +173,7 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def cannot_hold(question: AnyQuestion) -> bool:
     """Whether some text of the question holds a character XML 1.0 cannot."""
-
-    def walk(value: object) -> bool:
-        if isinstance(value, str):
-            return NOT_XML.search(value) is not None
-        if isinstance(value, dict):
-            return any(walk(item) for item in value.values())
-        return isinstance(value, list) and any(walk(item) for item in value)
-
-    return walk(plain(question))
+    return some_text(plain(question), lambda text: NOT_XML.search(text) is not None)
 
 
 def xml_safe(document: str) -> str:
