@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -139,3 +140,10 @@ def test_csv_tags_that_are_not_tags_as_written_become_tags_with_a_note() -> None
     assert [n.message.split(":")[0] for n in imported.notes] == [
         "tag 'a,b' written as 'a-b'", "tag 'x]' written as 'x'", "tag 'Gjeografi' written as 'gjeografi'",
         "tag 'ГЛОССАРИЙ' written as 'глоссарий'", "tag ']]' left out"]
+
+
+def test_a_cell_too_long_to_import_back_is_listed_as_lost(bank: Bank) -> None:
+    long = replace(bank.questions[0], prompt="P" * 200_000)
+    exported = export_csv([replace(bank, questions=(long, *bank.questions[1:]))])
+    assert [(x.where, x.field) for x in exported.losses if x.fails_check] == [(long.id, "prompt")]
+    assert not [x for x in export_csv([bank]).losses if x.fails_check]

@@ -23,8 +23,8 @@ from quiz.bank.model import (
     TrueFalseQuestion,
 )
 from quiz.bank.text import number_text
-from quiz.formats.csv_cells import COLUMNS, OPTIONAL_COLUMNS, blanks_cell, guard, join_items, lint_cell
-from quiz.formats.exports.losses import Exported, all_questions, bank_losses
+from quiz.formats.csv_cells import COLUMNS, MAX_CELL, OPTIONAL_COLUMNS, blanks_cell, guard, join_items, lint_cell
+from quiz.formats.exports.losses import Exported, Loss, all_questions, bank_losses, question_loss
 
 
 def _cells(question: AnyQuestion) -> dict[str, str]:
@@ -71,8 +71,13 @@ def export_csv(banks: Sequence[Bank]) -> Exported:
     stream = io.StringIO()
     writer = csv.DictWriter(stream, fieldnames=COLUMNS + OPTIONAL_COLUMNS, restval="", lineterminator="\r\n")
     writer.writeheader()
+    losses: list[Loss] = []
     for bank in banks:
         for question in bank.questions:
-            writer.writerow({key: guard(value) for key, value in _row(bank, question).items()})
-    losses = bank_losses(banks, "CSV")
+            row = {key: guard(value) for key, value in _row(bank, question).items()}
+            writer.writerow(row)
+            losses.extend(question_loss(question, key, f"a cell over {MAX_CELL // 1024} KiB, which quiz import "
+                                        "--from csv refuses (a spreadsheet may cut it too)")
+                          for key, value in row.items() if len(value) > MAX_CELL)
+    losses += bank_losses(banks, "CSV")
     return Exported(stream.getvalue().encode(), tuple(losses), len(all_questions(banks)))
