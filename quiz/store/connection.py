@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from quiz.errors import QuizError
+from quiz.errors import QuizError, UsageError
 from quiz.store.failures import as_quiz_error
 from quiz.store.migrations import APPLICATION_ID, migrate, refuse_newer, user_version
 from quiz.store.tampering import check_intact
@@ -106,9 +106,9 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 
 def _prepare_folder(path: Path) -> None:
     if path.is_dir():
-        raise QuizError(f"{path} is a folder, not a scores database.", hint="Pass a file name to --db.")
-    if path.exists() and not path.is_file():
-        raise QuizError(
+        raise UsageError(f"{path} is a folder, not a scores database.", hint="Pass a file name to --db.")
+    if path.exists() and not path.is_file():  # a usage error (exit 2), as a FIFO given to quiz validate
+        raise UsageError(
             f"{path} is {special_file_kind(path)}, not a scores database; quiz never moves or replaces it.",
             hint="Pass the path of a regular file (or of one to create) to --db, or set $QUIZ_DB.",
         )
