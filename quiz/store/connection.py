@@ -104,6 +104,10 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
     return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
 
 
+_COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database, which it creates, truncates and deletes itself."""
+
+
 def _prepare_folder(path: Path) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a folder, not a scores database.", hint="Pass a file name to --db.")
@@ -112,6 +116,15 @@ def _prepare_folder(path: Path) -> None:
             f"{path} is {special_file_kind(path)}, not a scores database; quiz never moves or replaces it.",
             hint="Pass the path of a regular file (or of one to create) to --db, or set $QUIZ_DB.",
         )
+    for suffix in _COMPANIONS:  # SQLite would delete or truncate whatever sits where its own files go
+        companion = path.with_name(path.name + suffix)
+        if companion.is_symlink() or (companion.exists() and not companion.is_file()):
+            kind = "a symbolic link" if companion.is_symlink() else special_file_kind(companion)
+            raise UsageError(
+                f"{companion} is {kind}, where the database keeps its {suffix[1:]} file; quiz never moves or "
+                "replaces it.",
+                hint="Remove or rename it yourself, or pass another path to --db.",
+            )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

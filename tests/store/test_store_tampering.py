@@ -64,6 +64,25 @@ def test_db_on_a_fifo_is_refused_at_once_and_left_alone(tmp_path: Path, capsys: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scores.db"]
 
 
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_a_fifo_or_symlink_where_sqlite_keeps_its_own_files_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    database = tmp_path / "scores.db"
+    with Store.open(database):
+        pass
+    fifo = tmp_path / f"scores.db{suffix}"
+    os.mkfifo(fifo)
+    assert main(["scores", "--db", str(database)]) == 2
+    assert f"scores.db{suffix} is a named pipe (FIFO)" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    fifo.unlink()
+    fifo.symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(QuizError, match="is a symbolic link"):
+        Store.open(database)
+    assert fifo.is_symlink()
+
+
 def test_db_on_a_character_device_is_refused_and_never_moved() -> None:
     with pytest.raises(QuizError, match="character device"):
         Store.open(Path("/dev/null"))
