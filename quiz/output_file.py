@@ -28,10 +28,10 @@ def output_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> Pa
     if target.exists():
         mode = target.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise UsageError(f"cannot write {path}: it is a folder", "give -o the path of a file")
+            raise UsageError(f"cannot write {path}: it is a folder", "give the path of a file to write")
         if not stat.S_ISREG(mode):
             raise UsageError(f"{path} is not a regular file (a device, a named pipe or a socket); "
-                             "quiz never writes over it", "give -o the path of an ordinary file")
+                             "quiz never writes over it", "give the path of an ordinary file to write")
         for source in inputs:
             with contextlib.suppress(OSError):
                 if source.exists() and target.samefile(source):
@@ -61,7 +61,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         _sync_folder(path.parent)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}",
-                         "give -o a file path in a folder you can write to") from None
+                         "give the path of a file in a folder you can write to") from None
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)

@@ -108,3 +108,14 @@ def test_an_output_name_with_escapes_is_reported_harmlessly(bank_file: Path, tmp
     assert main(["export", str(bank_file), "--to", "gift", "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "out\\u001b]0;T\\u0007.gift" in err
+
+
+def test_the_hints_name_no_option_the_command_may_not_have(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`quiz new FILE` and `scores --export FILE` share these messages with `-o`: they name no option."""
+    from quiz.cli import main
+
+    (tmp_path / "folder.yaml").mkdir()
+    assert main(["new", str(tmp_path / "folder.yaml")]) == 2
+    assert main(["scores", "--db", str(tmp_path / "s.db"), "--export", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("hint: give the path of a file to write") == 2 and "give -o" not in err
