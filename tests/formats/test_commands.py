@@ -13,6 +13,14 @@ from quiz.cli import main
 from tests.formats.conftest import FIXTURES, make_bank
 
 
+def imported(source: Path, kind: str, out: Path) -> Bank:
+    """The bank `quiz import` writes for ``source``, which must import (exit 0) and validate."""
+    assert main(["import", str(source), "--from", kind, "-o", str(out)]) == 0
+    bank, problems = load_bank_file(out)
+    assert bank is not None and not [p for p in problems if p.is_error], problems
+    return bank
+
+
 def test_export_check_fails_when_questions_would_lose_content(bank_file: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(bank_file), "--to", "qti", "--check"]) == 1
@@ -148,11 +156,7 @@ def test_a_valid_import_is_proved_without_reading_its_text_back(tmp_path: Path,
 def test_answers_yaml_would_read_as_numbers_are_imported_as_text(tmp_path: Path) -> None:
     source = tmp_path / "typed.gift"
     source.write_text("Write it as Moodle shows it. {=1e5 =0x10 =no}\n", encoding="utf-8")
-    out = tmp_path / "typed.yaml"
-    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 0
-    bank, problems = load_bank_file(out)
-    assert bank is not None, problems
-    (question,) = bank.questions
+    (question,) = imported(source, "gift", tmp_path / "typed.yaml").questions
     assert isinstance(question, ShortQuestion) and question.answers == ("1e5", "0x10", "no")
 
 
@@ -279,11 +283,7 @@ def test_control_characters_are_left_out_of_an_import_with_a_note_naming_them(
                    '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text>'
                    "</answer></question>\n</quiz>\n", encoding="utf-8")
     for path, kind in ((gift, "gift"), (xml, "moodle-xml")):
-        out = path.with_suffix(".yaml")
-        assert main(["import", str(path), "--from", kind, "-o", str(out)]) == 0
-        bank, problems = load_bank_file(out)
-        assert bank is not None and not [p for p in problems if p.is_error], problems
-        prompts = [q.prompt for q in bank.questions]
+        prompts = [q.prompt for q in imported(path, kind, path.with_suffix(".yaml")).questions]
         if kind == "gift":
             assert prompts == ["Clip ]52;c;aGk= one?", "Turn  around?"]
         else:
@@ -297,10 +297,7 @@ def test_control_characters_are_left_out_of_an_import_with_a_note_naming_them(
 def test_a_control_character_in_the_file_name_is_written_escaped_in_the_bank(tmp_path: Path) -> None:
     source = tmp_path / "clip\x1b]52\nquestions: x.gift"
     source.write_text("Q? {T}\n", encoding="utf-8")
-    out = tmp_path / "out.yaml"
-    assert main(["import", str(source), "--from", "gift", "-o", str(out)]) == 0
-    bank, problems = load_bank_file(out)
-    assert bank is not None and not [p for p in problems if p.is_error], problems
+    bank = imported(source, "gift", tmp_path / "out.yaml")
     assert bank.sources["clip-52-questions-x"].title == "clip\\u001b]52\\nquestions: x.gift"
 
 
