@@ -76,7 +76,15 @@ def normalise(text: str) -> str:
     >>> normalise("-1") == normalise("1") or normalise("C++") == normalise("C") or normalise("3.5") == normalise("35")
     False
     """
-    return _SENTENCE.sub("", _bare(text))
+    return _SENTENCE.sub("", _number_joined(_bare(text)))
+
+
+_SPACED_NUMBER = re.compile(r"(?<=\d)\s*([:/])\s*(?=\d)")
+
+
+def _number_joined(text: str) -> str:
+    """``1 / 2`` as ``1/2`` and ``10 : 30`` as ``10:30``, so spacing never splits a number."""
+    return _SPACED_NUMBER.sub(r"\1", text) if ":" in text or "/" in text else text
 
 
 class Verdict(NamedTuple):
@@ -134,7 +142,7 @@ def typo_of(typed: str, accepted: Sequence[str], known: Collection[str] = ()) ->
 
 def _words(text: str) -> list[str]:
     """The words of a typed answer as :func:`normalise` compares them: a sign or symbol stays in its word."""
-    return _SENTENCE.sub(" ", _bare(text)).split()
+    return _SENTENCE.sub(" ", _number_joined(_bare(text))).split()
 
 
 def known_answers(questions: Sequence[AnyQuestion]) -> frozenset[str]:

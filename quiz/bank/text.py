@@ -34,6 +34,13 @@ def is_tag_char(char: str) -> bool:
     return char.isalnum() or char in "._-" or unicodedata.category(char)[0] == "M"
 
 
+def is_tag(text: str) -> bool:
+    """Whether ``text`` is a tag as the validator wants it: lower case, NFC, tag characters, not starting
+    with ``. _ -``."""
+    return (bool(text) and text[0] not in "._-" and all(map(is_tag_char, text))
+            and text == unicodedata.normalize("NFC", text).lower())
+
+
 def tag_text(name: str) -> str:
     """A name as a tag: lower case, NFC, every run of other characters a single dash."""
     normal = unicodedata.normalize("NFC", name).lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quiz.bank.model import Bank
+from quiz.bank.model import AnyQuestion, Bank, ChoiceQuestion
 
 _POSITIVE = (100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0,
              20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0)
@@ -19,6 +19,12 @@ def allowed(percent: float) -> bool:
 
 
 GRADE_HINT = "use one of Moodle's grades (100, 90, 83.33333, ... 5, 0 and their negatives)"
+
+
+def credit_rounded(question: AnyQuestion) -> bool:
+    """Whether a choice question's partial credit is off Moodle's grade list, so an export rounds it."""
+    return isinstance(question, ChoiceQuestion) and any(snap(c.credit * 100) != c.credit * 100
+                                                        for c in question.choices if c.credit)
 
 
 def snap(percent: float) -> float:

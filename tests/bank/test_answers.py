@@ -146,6 +146,8 @@ def test_no_typo_is_forgiven_in_short_words_digits_known_answers_or_when_the_ban
     country = ChoiceQuestion(id="c", choices=(Choice(text="Serbia"), Choice(text="Kosovo")), answer="Serbia", **COMMON)
     known = known_answers([serbian, country])
     assert not check(serbian, "Serbia", known - {"serbian"}).correct  # a known answer in its own right
+    assert check(ShortQuestion(id="q", answers=("1/2",), **COMMON), "1 / 2").correct
+    assert check(ShortQuestion(id="q", answers=("10:30",), **COMMON), "10 : 30").correct
     signed = ShortQuestion(id="q", answers=("-10 degrees",), **COMMON)
     assert not check(signed, "10 degress").correct  # the typo is forgiven only when the sign is right
     assert check(signed, "-10 degress").spelled == "-10 degrees"

@@ -134,9 +134,11 @@ def test_a_csv_without_the_lint_column_imports_and_a_bad_lint_cell_is_an_error_a
 
 def test_csv_tags_that_are_not_tags_as_written_become_tags_with_a_note() -> None:
     rows = "".join(f"b,b.q{n},truefalse,Is it?,,true,,,,Because,,{tags},,\n"
-                   for n, tags in enumerate(['"a,b"', "x]", "Gjeografi ГЛОССАРИЙ gjeografi", "]]"]))
+                   for n, tags in enumerate(['"a,b"', "x]", "Gjeografi ГЛОССАРИЙ gjeografi", "]]",
+                                             "snake_case a--b v1.0."]))
     imported = read_csv(",".join(COLUMNS) + "\n" + rows, ImportContext("x.csv", "x", "x"))
-    assert [q.tags for q in imported.questions] == [("a-b",), ("x",), ("gjeografi", "глоссарий"), ()]
+    assert [q.tags for q in imported.questions] == [("a-b",), ("x",), ("gjeografi", "глоссарий"), (),
+                                                    ("snake_case", "a--b", "v1.0.")]  # valid tags stay as written
     assert [n.message.split(":")[0] for n in imported.notes] == [
         "tag 'a,b' written as 'a-b'", "tag 'x]' written as 'x'", "tag 'Gjeografi' written as 'gjeografi'",
         "tag 'ГЛОССАРИЙ' written as 'глоссарий'", "tag ']]' left out"]

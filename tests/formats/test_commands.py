@@ -10,6 +10,7 @@ import yaml
 from quiz.bank.load import load_bank_file
 from quiz.bank.model import Bank, ShortQuestion
 from quiz.cli import main
+from quiz.formats.csv_cells import COLUMNS
 from tests.formats.conftest import FIXTURES, make_bank
 
 
@@ -224,6 +225,7 @@ def test_exported_and_imported_files_are_as_readable_as_any_new_file(bank_file: 
     ("a.gift", "Nothing to see", "gift"),
     ("a.txt", "Q? {\n  =a\n  ~b\n}\n", "gift"),
     ("a.txt", "Q? {TRUE}\n", "gift"),
+    ("a.txt", "Is snow white? {TRUE#yes####Snow is white.}\n", "gift"),
 ])
 def test_the_format_is_guessed_from_the_file(tmp_path: Path, name: str, text: str, kind: str) -> None:
     from quiz.formats.imports.guess import guess_kind
@@ -319,3 +321,17 @@ def test_dash_as_the_output_means_standard_output(bank_file: Path, tmp_path: Pat
     assert main(["export", str(bank_file), "--to", "gift", "-o", "-"]) == 0
     assert "::demo.choice::" in capsys.readouterr().out
     assert not (tmp_path / "-").exists()
+
+
+def test_a_carriage_return_in_a_csv_cell_becomes_a_line_end_and_an_id_with_a_control_is_refused_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "cr.csv"
+    rows = ['b,q1,truefalse,One?,,true,,,,"Because.\r\nSecond line.",,t,,',
+            "b,q\x1b1,truefalse,Two?,,true,,,,Because.,,t,,"]
+    source.write_text(",".join(COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "cr.yaml"
+    assert main(["import", str(source), "--from", "csv", "-o", str(out)]) == 1  # the bad id only
+    bank, problems = load_bank_file(out)
+    assert bank is not None and not [p for p in problems if p.is_error], problems
+    assert [(q.id, q.explanation) for q in bank.questions] == [("q1", "Because.\nSecond line.")]
+    assert "1 question(s) not imported, 1 imported" in capsys.readouterr().err

@@ -382,3 +382,25 @@ def test_spacing_the_gift_round_trip_loses_is_reported_and_only_that(text: str, 
     (back,) = read_gift(exported.data.decode(), ImportContext("x", "q", "q")).questions
     assert (back == question) is kept
     assert any(loss.field == "text" and loss.fails_check for loss in exported.losses) is not kept
+
+
+def test_credit_off_moodles_grades_is_exported_rounded_and_listed_and_imports_back() -> None:
+    question = ChoiceQuestion(id="q.1", prompt="P?", explanation="E", source=(SourceRef(source="report"),),
+                              tags=("x",), choices=(Choice(text="a"), Choice(text="b", credit=0.35), Choice(text="c")),
+                              answer="a")
+    exported = export_gift([make_bank(question)])
+    assert "~%33.33333%b" in exported.data.decode()
+    assert [x.field for x in exported.losses if x.fails_check] == ["credit"]
+    (back,) = read_gift(exported.data.decode(), ImportContext("x", "q", "q")).questions
+    assert isinstance(back, ChoiceQuestion) and back.choices[1].credit == pytest.approx(1 / 3)
+
+
+def test_a_final_line_end_and_a_cloze_prompt_are_not_spacing_losses() -> None:
+    question = ChoiceQuestion(id="q.1", prompt="P?", explanation="Block text.\n", source=(SourceRef(source="report"),),
+                              tags=("x",), choices=(Choice(text="a"), Choice(text="b")), answer="a")
+    assert not [x for x in export_gift([make_bank(question)]).losses if x.fails_check]
+
+
+def test_a_weight_that_is_no_number_is_an_error_not_a_crash() -> None:
+    imported = read_gift("::q:: Pick {=a ~%--50%b ~c}\n", ImportContext("t.gift", "t", "t"))
+    assert [e.message for e in imported.errors] == ["t.gift, line 1: answer weight %--50% is not a number"]

@@ -75,8 +75,9 @@ def _right(text: str) -> str:
 def _answers(question: AnyQuestion) -> list[str]:
     match question:
         case ChoiceQuestion():
-            return [("=" + _field(c.text) if c.text == question.answer else _weighted(c.text, c.credit * 100))
-                    + _feedback(c.feedback) for c in question.choices]
+            return [("=" + _field(c.text) if c.text == question.answer
+                     else _weighted(c.text, moodle.snap(c.credit * 100))) + _feedback(c.feedback)
+                    for c in question.choices]
         case MultiQuestion():
             weights = moodle.multi_weights([c.text for c in question.choices], question.answers)
             return [f"~%{moodle.text(w)}%{_field(c.text)}{_feedback(c.feedback)}"
@@ -149,8 +150,9 @@ def question_text(question: AnyQuestion) -> str:
     return "\n".join(lines)
 
 
-_SPACES = re.compile(r"^\s|\s$|[ \t]{2}|\t|[ \t]\n|\n[ \t]")
-"""Spacing the GIFT reader (Moodle's and quiz's) does not keep."""
+_SPACES = re.compile(r"^[ \t]|[ \t]$|[ \t]{2}|\t|[ \t]\n|\n[ \t]")
+"""Spacing the GIFT reader (Moodle's and quiz's) does not keep; a final line end (a YAML block's) is not
+content and is not counted."""
 _IN_COMMENT = frozenset({"id", "type", "source", "tags", "difficulty", "hint", "unit", "lint"})
 """A question's fields carried exactly, in the ``// quiz:`` comment or as ids and tags."""
 
@@ -171,7 +173,10 @@ def _losses(question: AnyQuestion) -> list[Loss]:
         losses.append(question_loss(question, "lint", kept, kept=True))
     if isinstance(question, NumberQuestion) and question.unit:
         losses.append(question_loss(question, "unit", "GIFT numerical questions have no unit", kept=True))
-    if some_text(plain(question), lambda text: _SPACES.search(text) is not None, skip=_IN_COMMENT):
+    if moodle.credit_rounded(question):
+        losses.append(question_loss(question, "credit", "partial credit rounded to the nearest Moodle grade"))
+    skip = _IN_COMMENT | ({"prompt"} if isinstance(question, ClozeQuestion) else set())
+    if some_text(plain(question), lambda text: _SPACES.search(text) is not None, skip=skip):
         losses.append(question_loss(question, "text", "spaces at the ends of a text or a line, tabs and runs "
                                     "of spaces become one space or none, as Moodle reads GIFT"))
     if isinstance(question, OrderQuestion):

@@ -191,8 +191,7 @@ def _losses(question: AnyQuestion) -> list[Loss]:
                                     "partial credit for a nearly right order is lost"))
     if cannot_hold(question):
         losses.append(question_loss(question, "text", "control characters XML cannot hold became U+FFFD"))
-    if isinstance(question, ChoiceQuestion) and any(moodle.snap(c.credit * 100) != c.credit * 100
-                                                    for c in question.choices if c.credit):
+    if moodle.credit_rounded(question):
         losses.append(question_loss(question, "credit", "partial credit rounded to the nearest Moodle grade"))
     return losses
 

@@ -54,5 +54,6 @@ def _clean(value: Any, dropped: set[str]) -> Any:
 
 @cache
 def _text_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a dataclass that may hold text: all but its positions."""
-    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "spans" and f.init)
+    """The fields of a dataclass that may hold text: all but its positions and its id (an id with such a
+    character is refused as an id, rather than cleaned into another question's)."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in ("spans", "id") and f.init)

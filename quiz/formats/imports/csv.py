@@ -20,7 +20,7 @@ from quiz.bank.model import (
     SourceRef,
     StudyNotes,
 )
-from quiz.bank.text import PLACEHOLDER_MARK, tag_text
+from quiz.bank.text import PLACEHOLDER_MARK, is_tag, tag_text
 from quiz.formats.bank_info import BankInfo
 from quiz.formats.csv_cells import COLUMNS, MAX_CELL, OPTIONAL_COLUMNS, read_blanks_cell, split_items, unguard
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -100,7 +100,7 @@ def _tags(cell: str, line: int, ctx: ImportContext) -> tuple[str, ...]:
     """The tags column, words separated by spaces; a word that is not a tag as written becomes one, with a note."""
     tags = []
     for word in cell.split():
-        tag = tag_text(word)
+        tag = word if is_tag(word) else tag_text(word)
         if tag != word:
             ctx.note(line, f"tag {word!r} " + (f"written as {tag!r}" if tag else "left out") + ": a tag is "
                      "lower-case letters, digits, '.', '_' and '-', and tags are separated by spaces")

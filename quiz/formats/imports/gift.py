@@ -235,9 +235,13 @@ def _weight(piece: str, parts: _Parts, ctx: ImportContext) -> tuple[float | None
     if match is None:
         return None, piece
     value = piece[1:].split("%", 1)[0]
-    if not moodle.allowed(float(value)):
+    try:
+        percent = float(value)
+    except ValueError:  # %--50%: Moodle's pattern takes any number of minus signs, but no number has two
+        raise parts.error(ctx, f"answer weight %{value}% is not a number", moodle.GRADE_HINT) from None
+    if not moodle.allowed(percent):
         raise parts.error(ctx, f"answer weight %{value}% is not one Moodle allows", moodle.GRADE_HINT)
-    return float(value) / 100, piece[match.end():]
+    return percent / 100, piece[match.end():]
 
 
 def _comment(piece: str) -> tuple[str, str]:

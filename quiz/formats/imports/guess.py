@@ -10,8 +10,9 @@ from quiz.errors import UsageError
 
 _SNIFF = 65536
 _AIKEN_ANSWER = re.compile(rb"^ANSWER:\s*[A-Z]\s*$", re.MULTILINE)
-_GIFT = re.compile(rb"\{\s*(?:[=~#}]|(?:T|F|TRUE|FALSE)\s*\})|^\s*::|^\$CATEGORY:", re.MULTILINE)
-"""GIFT's answers (``{=``, ``{~``, ``{#``, ``{T}``, ``{}``), a ``::title::`` or a category: not a YAML ``{a: 1}``."""
+_GIFT = re.compile(rb"\{\s*(?:[=~#}]|(?:T|F|TRUE|FALSE)\s*[#}])|^\s*::|^\$CATEGORY:", re.MULTILINE)
+"""GIFT's answers (``{=``, ``{~``, ``{#``, ``{T}``, ``{TRUE#feedback}``, ``{}``), a ``::title::`` or a
+category: not a YAML ``{a: 1}``."""
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 

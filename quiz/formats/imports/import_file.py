@@ -129,7 +129,8 @@ def _without_controls(imported: Imported, ctx: ImportContext) -> Imported:
     questions = tuple(without_controls(q, ctx, imported.lines.get(q.id, 1), f"question {q.id!r}")
                       for q in imported.questions)
     info = imported.info and without_controls(imported.info, ctx, 1, "the bank's title, description or sources")
-    if len(ctx.notes) == start:
+    unchanged = info is imported.info and all(a is b for a, b in zip(questions, imported.questions, strict=True))
+    if unchanged:  # a carriage return is cleaned without a note, and notes past the cap are only counted
         return imported
     return replace(imported, questions=questions, info=info, notes=imported.notes + tuple(ctx.notes[start:]))
 
