@@ -335,3 +335,14 @@ def test_a_carriage_return_in_a_csv_cell_becomes_a_line_end_and_an_id_with_a_con
     assert bank is not None and not [p for p in problems if p.is_error], problems
     assert [(q.id, q.explanation) for q in bank.questions] == [("q1", "Because.\nSecond line.")]
     assert "1 question(s) not imported, 1 imported" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("data", "may"), [
+    (b"::a:: Plain? {T}\n", False), ("Léposavić? {T}\n".encode(), False), (b"Q \x1b? {T}\n", True),
+    ("Q \x85? {T}\n".encode(), True), ("Q \u202e? {T}\n".encode(), True), ("Q \u2069? {T}\n".encode(), True),
+    (b"Q?\r\n{T}\r\n", True), (b"<text>&#x202e;</text>", True), (b"PK\x03\x04", True),
+])
+def test_only_a_file_that_may_hold_a_refused_character_is_walked_for_one(data: bytes, may: bool) -> None:
+    from quiz.formats.imports.control_characters import may_hold_controls
+
+    assert may_hold_controls(data) is may

@@ -16,9 +16,17 @@ from quiz.bank.controls import REFUSED, character_name
 from quiz.formats.imports.context import ImportContext
 
 _LINE_END = re.compile("\r\n?")
+_IN_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|&#")
+"""A refused character in UTF-8, or a character reference (``&#27;`` in XML or HTML text) that may be one."""
 _REFUSED = re.compile(f"[{REFUSED}]")
 
 T = TypeVar("T")
+
+
+def may_hold_controls(data: bytes) -> bool:
+    """Whether a file's questions may hold a refused character: False saves a walk over every question.
+    A zip's members are compressed, so a zip always may."""
+    return data.startswith(b"PK") or _IN_BYTES.search(data) is not None
 
 
 def without_controls(value: T, ctx: ImportContext, line: int, what: str) -> T:

@@ -20,7 +20,7 @@ from quiz.bank.validate import check_bank
 from quiz.bank.write import Written, write_bank
 from quiz.errors import UsageError
 from quiz.formats.imports.context import FormatError, ImportContext, Imported, Note, build_bank
-from quiz.formats.imports.control_characters import without_controls
+from quiz.formats.imports.control_characters import may_hold_controls, without_controls
 
 Reader = Callable[[bytes, ImportContext], Imported]
 
@@ -96,7 +96,9 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
                          "check the path and its permissions") from None
     default_id = slug(source.stem) or "imported"
     ctx = ImportContext(shown, bank_id or default_id, default_id)
-    imported = _without_controls(_read(_reader(kind), raw, ctx), ctx)
+    imported = _read(_reader(kind), raw, ctx)
+    if may_hold_controls(raw):
+        imported = _without_controls(imported, ctx)
     final_id = bank_id or (imported.info.id if imported.info else default_id)
     source_id = default_id
     if imported.info and source_id in imported.info.sources:
