@@ -341,8 +341,18 @@ def test_a_carriage_return_in_a_csv_cell_becomes_a_line_end_and_an_id_with_a_con
     (b"::a:: Plain? {T}\n", False), ("Léposavić? {T}\n".encode(), False), (b"Q \x1b? {T}\n", True),
     ("Q \x85? {T}\n".encode(), True), ("Q \u202e? {T}\n".encode(), True), ("Q \u2069? {T}\n".encode(), True),
     (b"Q?\r\n{T}\r\n", True), (b"<text>&#x202e;</text>", True), (b"PK\x03\x04", True),
+    (b'// quiz: {"hint": "\\u001b"}', True),
 ])
 def test_only_a_file_that_may_hold_a_refused_character_is_walked_for_one(data: bytes, may: bool) -> None:
     from quiz.formats.imports.control_characters import may_hold_controls
 
     assert may_hold_controls(data) is may
+
+
+def test_a_control_in_a_source_id_of_quizs_own_comment_is_left_out(tmp_path: Path) -> None:
+    source = tmp_path / "own.gift"
+    source.write_text('// quiz-bank: {"id": "own", "title": "Own", "description": "D", "language": "en", '
+                      '"sources": {"rep\\u001bort": {"title": "R", "publisher": "P", "date": "2024-01-01"}}, '
+                      '"notes": {}}\n\n::own.q1:: Q? {T}\n', encoding="utf-8")
+    bank = imported(source, "gift", tmp_path / "own.yaml")
+    assert "report" in bank.sources

@@ -157,3 +157,13 @@ def test_a_numeric_range_is_written_in_decimal_and_comes_back_exactly() -> None:
 def test_a_note_names_the_file_inside_the_zip_its_line_is_in() -> None:
     imported = read(canvas_zip(("One", ESSAY + "\n" + NUMBER), ("Two", NUMBER + "\n" + ESSAY)))
     assert [n.where for n in imported.notes if "essay" in n.message] == ["q0/q0.xml, line 4", "q1/q1.xml, line 10"]
+
+
+def test_a_note_about_a_control_character_names_the_file_inside_the_zip(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.cli import main
+
+    source = tmp_path / "ctl.zip"
+    source.write_bytes(canvas_zip(("One", NUMBER), ("Two", NUMBER.replace("Year?", "Year&#x202e;?"))))
+    assert main(["import", str(source), "--from", "qti", "-o", str(tmp_path / "out.yaml")]) == 0
+    assert "q1/q1.xml, line 4: question" in capsys.readouterr().err

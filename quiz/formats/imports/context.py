@@ -142,6 +142,8 @@ class Imported:
     info: BankInfo | None = None
     errors: tuple[FormatError, ...] = ()
     error_count: int = 0
+    parts: dict[str, str] = field(default_factory=dict)
+    """Per question id, the file inside a zip it came from (QTI), for the notes about it."""
 
 
 def build_bank(imported: Imported, path: Path, bank_id: str, source_id: str, kind: str) -> Bank:

@@ -16,8 +16,9 @@ from quiz.bank.controls import REFUSED, character_name
 from quiz.formats.imports.context import ImportContext
 
 _LINE_END = re.compile("\r\n?")
-_IN_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|&#")
-"""A refused character in UTF-8, or a character reference (``&#27;`` in XML or HTML text) that may be one."""
+_IN_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|&#|\\u")
+"""A refused character in UTF-8, or an escape that may stand for one: a character reference (``&#27;`` in
+XML or HTML text) or a JSON ``\\u001b`` (in quiz's own metadata comments)."""
 _REFUSED = re.compile(f"[{REFUSED}]")
 
 T = TypeVar("T")
@@ -51,8 +52,11 @@ def _clean(value: Any, dropped: set[str]) -> Any:
         items = tuple(_clean(item, dropped) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, dict):
-        pairs = {key: _clean(item, dropped) for key, item in value.items()}
-        return value if all(pairs[key] is item for key, item in value.items()) else pairs
+        pairs = {_clean(key, dropped): _clean(item, dropped) for key, item in value.items()}
+        same = len(pairs) == len(value) and all(
+            mine is theirs for pair, old in zip(pairs.items(), value.items(), strict=True)
+            for mine, theirs in zip(pair, old, strict=True))
+        return value if same else pairs
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {name: new for name in _text_fields(type(value))
                    if (new := _clean(old := getattr(value, name), dropped)) is not old}

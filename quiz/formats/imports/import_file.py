@@ -128,13 +128,17 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
 def _without_controls(imported: Imported, ctx: ImportContext) -> Imported:
     """The questions and bank information without the characters a bank refuses, each named in a note."""
     start = len(ctx.notes)
-    questions = tuple(without_controls(q, ctx, imported.lines.get(q.id, 1), f"question {q.id!r}")
-                      for q in imported.questions)
+    questions = []
+    for question in imported.questions:
+        ctx.part = imported.parts.get(question.id, "")
+        questions.append(without_controls(question, ctx, imported.lines.get(question.id, 1),
+                                          f"question {question.id!r}"))
+    ctx.part = ""
     info = imported.info and without_controls(imported.info, ctx, 1, "the bank's title, description or sources")
     unchanged = info is imported.info and all(a is b for a, b in zip(questions, imported.questions, strict=True))
     if unchanged:  # a carriage return is cleaned without a note, and notes past the cap are only counted
         return imported
-    return replace(imported, questions=questions, info=info, notes=imported.notes + tuple(ctx.notes[start:]))
+    return replace(imported, questions=tuple(questions), info=info, notes=imported.notes + tuple(ctx.notes[start:]))
 
 
 def _write(bank: Bank, source: Path, kind: str, imported: Imported, schema: str) -> Written:

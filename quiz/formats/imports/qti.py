@@ -344,6 +344,7 @@ def read_qti(data: bytes, ctx: ImportContext) -> Imported:
     """The questions of a QTI zip (or a single QTI XML file); each malformed one reported with its line."""
     questions: list[AnyQuestion] = []
     lines: dict[str, int] = {}
+    parts: dict[str, str] = {}
     banks: list[BankInfo] = []
     for name, member in _members(data, ctx.path):
         path = f"{ctx.path}/{name}" if name else ctx.path
@@ -375,8 +376,9 @@ def read_qti(data: bytes, ctx: ImportContext) -> Imported:
                     continue
                 questions.append(question)
                 lines[question.id] = line
+                parts[question.id] = name
     ctx.part = ""
     if not questions and not ctx.errors:
         ctx.no_questions("is this a Canvas QTI export?")
     return Imported(tuple(questions), tuple(ctx.notes), lines, merge_info(banks) if banks else None,
-                    tuple(ctx.errors), ctx.error_count)
+                    tuple(ctx.errors), ctx.error_count, parts)
