@@ -1,6 +1,7 @@
 """How long `quiz import` takes, as whole processes, next to the npm GIFT parser and for every format.
 
 Run: python tests/benchmarks/bench_import.py [--gift-pegjs NODE_PREFIX] [--questions 5000] [--runs 5]
+[--format-runs 1]
 
 - GIFT: a generated bank of ``--questions`` questions exported with `quiz export --to gift`, imported
   by `python -m quiz import` (parse, check, write the YAML) against `node` parsing the same file with
@@ -94,11 +95,13 @@ def main() -> None:
     parser.add_argument("--gift-pegjs", default="", metavar="NODE_PREFIX",
                         help="the folder given to `npm install --prefix` for gift-pegjs@1.0.2")
     parser.add_argument("--questions", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="runs of the GIFT import and of gift-pegjs")
+    parser.add_argument("--format-runs", type=int, default=1,
+                        help="runs of each format at each size (their ratio to 2x is the check, not a peer)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         gift_against_peer(Path(folder), args.gift_pegjs, args.questions, args.runs)
-        every_format(Path(folder), args.runs)
+        every_format(Path(folder), args.format_runs)
 
 
 if __name__ == "__main__":
