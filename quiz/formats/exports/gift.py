@@ -112,7 +112,7 @@ def question_meta(question: AnyQuestion) -> dict[str, object]:
     if isinstance(question, NumberQuestion) and question.unit:
         meta["unit"] = question.unit
     if question.lint is not None:
-        meta["lint"] = {"allow": list(question.lint.allow), "because": question.lint.because}
+        meta["lint"] = plain(question.lint)
     if isinstance(question, OrderQuestion):
         meta["type"] = "order"
     if isinstance(question, ClozeQuestion):
