@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar, cast
 
@@ -50,18 +51,22 @@ def _clean(value: Any, dropped: set[str]) -> Any:
         return _REFUSED.sub("", value)
     if isinstance(value, tuple):
         items = tuple(_clean(item, dropped) for item in value)
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        return value if _same(items, value) else items
     if isinstance(value, dict):
-        pairs = {_clean(key, dropped): _clean(item, dropped) for key, item in value.items()}
-        same = len(pairs) == len(value) and all(
-            mine is theirs for pair, old in zip(pairs.items(), value.items(), strict=True)
-            for mine, theirs in zip(pair, old, strict=True))
-        return value if same else pairs
+        keys = [_clean(key, dropped) for key in value]
+        values = [_clean(item, dropped) for item in value.values()]
+        same = _same(keys, list(value)) and _same(values, list(value.values()))
+        return value if same else dict(zip(keys, values, strict=True))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {name: new for name in _text_fields(type(value))
                    if (new := _clean(old := getattr(value, name), dropped)) is not old}
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+def _same(new: Sequence[object], old: Sequence[object]) -> bool:
+    """Whether cleaning left every item as the very object it was: nothing to copy."""
+    return all(mine is theirs for mine, theirs in zip(new, old, strict=True))
 
 
 @cache
