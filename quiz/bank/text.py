@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 PLACEHOLDER_MARK = "TO DO"
 """How text that `quiz import` left for a teacher to fill in starts; `quiz validate` warns about it."""
@@ -41,8 +42,10 @@ def is_tag(text: str) -> bool:
             and text == unicodedata.normalize("NFC", text).lower())
 
 
+@lru_cache(maxsize=4096)
 def tag_text(name: str) -> str:
-    """A name as a tag: lower case, NFC, every run of other characters a single dash."""
+    """A name as a tag: lower case, NFC, every run of other characters a single dash. Cached: an
+    import turns the same few category and tag names into tags thousands of times."""
     normal = unicodedata.normalize("NFC", name).lower()
     kept = "".join(char if is_tag_char(char) and char not in "-_" else " " for char in normal)
     cleaned = "-".join(kept.split())

@@ -17,9 +17,15 @@ from quiz.bank.controls import REFUSED, character_name
 from quiz.formats.imports.context import ImportContext
 
 _LINE_END = re.compile("\r\n?")
-_IN_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|&#|\\u")
-"""A refused character in UTF-8, or an escape that may stand for one: a character reference (``&#27;`` in
-XML or HTML text) or a JSON ``\\u001b`` (in quiz's own metadata comments)."""
+_PLAIN_BYTES = b"\t\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+"""Every byte but the C0 controls (tab and newline aside) and DEL: what ``bytes.translate`` deletes, so
+that what is left is the refused ASCII, found at memory speed."""
+_IN_UTF8 = tuple(re.compile(pattern) for pattern in (rb"\xc2[\x80-\x9f]", rb"\xe2\x80[\xaa-\xae]",
+                                                     rb"\xe2\x81[\xa6-\xa9]", rb"&#", rb"\\u"))
+"""A C1 control, a bidirectional override or isolate in UTF-8, or an escape that may stand for a refused
+character: a character reference (``&#27;`` in XML or HTML text) or a JSON ``\\u001b`` (in quiz's own
+metadata comments). One search each: each starts with a fixed byte, which the regex engine finds fast,
+ten times faster than one search for them all."""
 _REFUSED = re.compile(f"[{REFUSED}]")
 
 T = TypeVar("T")
@@ -28,7 +34,9 @@ T = TypeVar("T")
 def may_hold_controls(data: bytes) -> bool:
     """Whether a file's questions may hold a refused character: False saves a walk over every question.
     A zip's members are compressed, so a zip always may."""
-    return data.startswith(b"PK") or _IN_BYTES.search(data) is not None
+    if data.startswith(b"PK") or data.translate(None, _PLAIN_BYTES):
+        return True
+    return any(pattern.search(data) is not None for pattern in _IN_UTF8)
 
 
 def without_controls(value: T, ctx: ImportContext, line: int, what: str) -> T:
