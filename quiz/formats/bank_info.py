@@ -5,7 +5,7 @@ GIFT keeps it in a ``// quiz-bank:`` comment so that importing quiz's own export
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -64,12 +64,24 @@ def read_bank_info(data: dict[str, Any]) -> BankInfo:
     )
 
 
-def read_refs(value: Any) -> tuple[SourceRef, ...]:
-    """Source references from a string or a list of strings, skipping what is not a reference."""
-    return _refs(value)
+def question_meta(meta: Mapping[str, Any], info: BankInfo | None) -> dict[str, Any]:
+    """The fields quiz's own exports keep about a question beside the LMS's own (a GIFT ``// quiz:``
+    comment, a Moodle XML ``quizmeta`` element, a QTI metadata field): its hint, difficulty and lint
+    allowance, and its source references when their sources came along with the bank's information.
+    Anything of the wrong kind is left out, as another tool may have edited the file."""
+    difficulty = meta.get("difficulty")
+    found: dict[str, Any] = {
+        "hint": str(meta.get("hint") or ""),
+        "difficulty": difficulty if type(difficulty) is int and difficulty in (1, 2, 3) else None,
+        "lint": _read_lint(meta.get("lint")),
+    }
+    refs = _refs(meta.get("source"))
+    if info is not None and refs and all(ref.source in info.sources for ref in refs):
+        found["source"] = refs
+    return found
 
 
-def read_lint(value: Any) -> LintAllowance | None:
+def _read_lint(value: Any) -> LintAllowance | None:
     """A question's ``lint:`` allowance as quiz's own export wrote it, or None when it is not one."""
     if not isinstance(value, dict):
         return None

@@ -404,3 +404,14 @@ def test_a_final_line_end_and_a_cloze_prompt_are_not_spacing_losses() -> None:
 def test_a_weight_that_is_no_number_is_an_error_not_a_crash() -> None:
     imported = read_gift("::q:: Pick {=a ~%--50%b ~c}\n", ImportContext("t.gift", "t", "t"))
     assert [e.message for e in imported.errors] == ["t.gift, line 1: answer weight %--50% is not a number"]
+
+
+@pytest.mark.parametrize(("meta", "difficulty", "hint"), [
+    ('{"difficulty": 2, "hint": "Look north."}', 2, "Look north."),
+    ('{"difficulty": true, "hint": 7}', None, "7"),
+    ('{"difficulty": 4, "lint": {"allow": ["no-such-rule"], "because": "x"}}', None, ""),
+])
+def test_quiz_comment_fields_of_the_wrong_kind_are_left_out(meta: str, difficulty: int | None, hint: str) -> None:
+    imported = read_gift(f"// quiz: {meta}\nDid it happen? {{T}}\n", ImportContext("test.gift", "t", "t"))
+    (question,) = imported.questions
+    assert (question.difficulty, question.hint, question.lint) == (difficulty, hint, None)

@@ -27,12 +27,11 @@ from quiz.bank.model import (
     OrderQuestion,
     Pair,
     ShortQuestion,
-    SourceRef,
     TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats import moodle
-from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_lint, read_refs
+from quiz.formats.bank_info import BankInfo, merge_info, question_meta, read_bank_info
 from quiz.formats.gift_syntax import find, split, strip_format, unescape
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
 from quiz.formats.rich_text import to_text
@@ -463,21 +462,9 @@ def _labels(block: _Block, info: BankInfo | None, ctx: ImportContext) -> dict[st
         line, path = block.category
         tags.append(ctx.category_tag(path, line))
     elif meta is not None:
-        labels.update(_meta(meta, info))
+        labels.update(question_meta(meta, info))
+        labels.update({key: str(meta[key]) for key in ("unit", "type", "prompt") if meta.get(key)})
     labels["tags"] = tuple(dict.fromkeys(t for t in tags if t))
-    return labels
-
-
-def _meta(meta: dict[str, Any], info: BankInfo | None) -> dict[str, Any]:
-    """What quiz's own export kept in a ``// quiz:`` comment; source references only if their sources
-    came along in a ``// quiz-bank:`` comment."""
-    labels: dict[str, Any] = {key: str(meta[key]) for key in ("hint", "unit", "type", "prompt") if meta.get(key)}
-    if meta.get("difficulty") in (1, 2, 3):
-        labels["difficulty"] = meta["difficulty"]
-    labels["lint"] = read_lint(meta.get("lint"))
-    refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
-    if info is not None and refs and all(ref.source in info.sources for ref in refs):
-        labels["source"] = refs
     return labels
 
 

@@ -27,12 +27,11 @@ from quiz.bank.model import (
     OrderQuestion,
     Pair,
     ShortQuestion,
-    SourceRef,
     TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER
 from quiz.formats import moodle, moodle_cloze
-from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_lint, read_refs
+from quiz.formats.bank_info import BankInfo, merge_info, question_meta, read_bank_info
 from quiz.formats.exports.moodle_xml import QUIZ_BANK, QUIZ_META
 from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -93,7 +92,7 @@ def _fraction(answer: ET.Element, question: _Question) -> float:
 
 def _common(question: _Question, info: BankInfo | None, category_tag: str) -> dict[str, Any]:
     element, ctx = question.element, question.ctx
-    meta = _meta(question)
+    known = question_meta(_meta(question), info)
     prompt = question.text(element.find("questiontext"))
     general = element.find("generalfeedback")
     if question.ours and general is not None:
@@ -105,20 +104,17 @@ def _common(question: _Question, info: BankInfo | None, category_tag: str) -> di
     tags = [t for t in tags if t and not re.fullmatch(r"difficulty-[123]", t)]
     if category_tag and not question.ours:
         tags.append(category_tag)
-    hint = meta.get("hint") or question.text(element.find("hint"))
-    refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
-    source = refs if info is not None and refs and all(r.source in info.sources for r in refs) else ctx.source
     if not prompt:
         raise question.error("the question has no text", "write the question text")
     return {
         "id": ctx.new_id(question.line, given=question.raw("idnumber"), title=question.raw("name"), prompt=prompt),
         "prompt": prompt,
         "explanation": explanation or PLACEHOLDER,
-        "source": source,
+        "source": known.get("source") or ctx.source,
         "tags": tuple(dict.fromkeys(tags)),
-        "difficulty": meta.get("difficulty") if meta.get("difficulty") in (1, 2, 3) else difficulty,
-        "hint": str(hint or ""),
-        "lint": read_lint(meta.get("lint")),
+        "difficulty": known["difficulty"] or difficulty,
+        "hint": known["hint"] or question.text(element.find("hint")),
+        "lint": known["lint"],
     }
 
 

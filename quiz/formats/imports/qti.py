@@ -29,11 +29,10 @@ from quiz.bank.model import (
     OrderQuestion,
     Pair,
     ShortQuestion,
-    SourceRef,
     TrueFalseQuestion,
 )
 from quiz.bank.text import PLACEHOLDER
-from quiz.formats.bank_info import BankInfo, merge_info, read_bank_info, read_lint, read_refs
+from quiz.formats.bank_info import BankInfo, merge_info, question_meta, read_bank_info
 from quiz.formats.exports.qti import QUIZ_BANK, QUIZ_META
 from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
@@ -259,6 +258,7 @@ def _kind(item: _Item, fields: dict[str, str]) -> str:
 
 def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]:
     ctx, meta = item.ctx, item.meta
+    known = question_meta(meta, info)
     presentation = item.element.find("presentation")
     material = presentation.find("material") if presentation is not None else None
     prompt = item.text(material) or item.text(presentation)
@@ -270,19 +270,17 @@ def _common(item: _Item, info: BankInfo | None, quiz_tag: str) -> dict[str, Any]
         general = explanation_from_feedback(mattext.text or "") if mattext is not None else ""
     else:
         general = item.feedback("general_fb")
-    refs: tuple[SourceRef, ...] = read_refs(meta.get("source"))
-    source = refs if info is not None and refs and all(r.source in info.sources for r in refs) else ctx.source
     tags = [str(t) for t in meta.get("tags", [])] if item.ours else ([quiz_tag] if quiz_tag else [])
     return {
         "id": ctx.new_id(item.line, given=item.element.get("title", "") if item.ours else "",
                          title=item.element.get("title", ""), prompt=prompt),
         "prompt": prompt,
         "explanation": general or PLACEHOLDER,
-        "source": source,
+        "source": known.get("source") or ctx.source,
         "tags": tuple(tags),
-        "difficulty": meta.get("difficulty") if meta.get("difficulty") in (1, 2, 3) else None,
-        "hint": str(meta.get("hint", "")),
-        "lint": read_lint(meta.get("lint")),
+        "difficulty": known["difficulty"],
+        "hint": known["hint"],
+        "lint": known["lint"],
     }
 
 
