@@ -83,9 +83,11 @@ def _run(args: argparse.Namespace) -> int:
         print_error(error)
     if result.error_count > len(result.errors):
         print(f"quiz: and {result.error_count - len(result.errors)} more errors", file=sys.stderr)
-    if result.error_count:
+    not_imported = result.error_count - result.file_errors
+    if not_imported:
         imported = len(result.bank.questions) if result.bank else 0
-        print(f"quiz import: {result.error_count} question(s) not imported, {imported} imported: fix the "
+        print(f"quiz import: {not_imported} question(s) not imported, {imported} imported: fix the "
               "lines above and import again", file=sys.stderr)
-        return exit_codes.INVALID
-    return exit_codes.OK
+    elif result.error_count:
+        print("quiz import: nothing written", file=sys.stderr)
+    return exit_codes.INVALID if result.error_count else exit_codes.OK

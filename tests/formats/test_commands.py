@@ -118,7 +118,18 @@ def test_a_file_with_nothing_to_import_writes_nothing_and_still_prints_its_notes
     err = capsys.readouterr().err
     assert "line 1: essay question skipped" in err
     assert "No valid question found: every question was skipped (the notes above say why)" in err
+    assert err.endswith("quiz import: nothing written\n") and "not imported" not in err  # no question was broken
     assert not out.exists()
+
+
+def test_a_file_that_is_not_well_formed_is_one_error_and_nothing_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "cut.xml"
+    source.write_text("<quiz><question type=", encoding="utf-8")
+    assert main(["import", str(source), "--from", "moodle-xml", "-o", str(tmp_path / "bank.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "cut.xml, line 1: not well-formed XML" in err
+    assert err.endswith("quiz import: nothing written\n") and "not imported" not in err
 
 
 def test_import_that_would_make_an_invalid_question_names_the_source_line(

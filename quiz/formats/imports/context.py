@@ -56,6 +56,8 @@ class ImportContext:
     """Notes past the problem cap: counted, not kept, so a file of a million odd lines stays small."""
     part: str = ""
     """The file inside a zip being read, named in its notes."""
+    file_errors: int = 0
+    """Errors about the whole file (it cannot be read, or gave no question), not about one question."""
 
     def note(self, line: int, message: str) -> None:
         if len(self.notes) < DEFAULT_MAX_PROBLEMS:
@@ -78,9 +80,10 @@ class ImportContext:
 
     def no_questions(self, hint: str) -> None:
         """The error of a file that gave no question: when its questions were skipped, it says so."""
+        self.file_errors += 1
         if self.notes:
             self.error_at(1, "No valid question found: every question was skipped (the notes above say why)",
-                          "nothing was written: quiz holds choice, multi, true/false, short, number, order, "
+                          "quiz holds choice, multi, true/false, short, number, order, "
                           "match and cloze questions")
         else:
             self.error_at(1, "No valid question found", hint)

@@ -57,6 +57,8 @@ class ImportResult:
     error_count: int = 0
     notes_left_out: int = 0
     """Notes past the problem cap, counted only."""
+    file_errors: int = 0
+    """How many of the errors are about the whole file rather than one question."""
 
     @property
     def placeholders(self) -> list[str]:
@@ -78,6 +80,7 @@ def _read(reader: Reader, data: bytes, ctx: ImportContext) -> Imported:
         return reader(data, ctx)
     except FormatError as error:
         ctx.error(error)
+        ctx.file_errors += 1
         return Imported((), tuple(ctx.notes), {}, None, tuple(ctx.errors), ctx.error_count)
 
 
@@ -109,7 +112,8 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
     named = source.with_name(printable(source.name, one_line=True))  # the name the bank's text quotes
     for _ in range(2):
         if not imported.questions:
-            return ImportResult(None, "", imported.notes, tuple(errors), count, ctx.notes_left_out)
+            return ImportResult(None, "", imported.notes, tuple(errors), count, ctx.notes_left_out,
+                                ctx.file_errors)
         bank = build_bank(imported, named, final_id, source_id, KINDS[kind])
         written = _write(bank, named, kind, imported, schema)
         _refuse_too_large(written.text, shown, len(imported.questions))
