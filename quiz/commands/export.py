@@ -60,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
     from quiz.output_file import output_target, write_atomically
 
     target = TARGETS[args.target]
-    if target.binary and args.output is None and not args.check:
-        raise UsageError(f"{target.label} is a binary file: say where to write it",
-                         f"add -o quiz{target.suffix}")
+    if target.binary and args.output is None and not args.check and sys.stdout.isatty():
+        raise UsageError(f"{target.label} is a binary file: not written to a terminal",  # as gzip does
+                         f"add -o quiz{target.suffix}, or redirect standard output: > quiz{target.suffix}")
     output = None
     if args.output is not None and not args.check:
         try:

@@ -50,8 +50,39 @@ def test_export_writes_the_file_and_reports_losses(bank_file: Path, tmp_path: Pa
     assert "order becomes a match of position -> item" in capsys.readouterr().err
 
 
-def test_binary_export_needs_an_output_path(bank_file: Path) -> None:
-    assert main(["export", str(bank_file), "--to", "anki"]) == 2
+def test_a_binary_export_is_not_written_to_a_terminal(bank_file: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "quiz", "export", str(bank_file), "--to", "anki"],
+                             stdout=follower, stderr=subprocess.PIPE, timeout=60, check=False)
+        os.set_blocking(leader, False)
+        try:
+            written = os.read(leader, 4096)
+        except BlockingIOError:
+            written = b""
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert run.returncode == 2 and written == b""
+    assert b"Anki is a binary file: not written to a terminal" in run.stderr and b"> quiz.apkg" in run.stderr
+
+
+def test_a_binary_export_goes_to_standard_output_when_it_is_not_a_terminal(bank_file: Path) -> None:
+    import io
+    import subprocess
+    import sys
+    import zipfile
+
+    run = subprocess.run([sys.executable, "-m", "quiz", "export", str(bank_file), "--to", "qti", "-o", "-"],
+                         capture_output=True, timeout=60, check=True)
+    with zipfile.ZipFile(io.BytesIO(run.stdout)) as archive:
+        assert "imsmanifest.xml" in archive.namelist()
+    assert b"-> standard output (QTI 1.2 (Canvas))" in run.stderr
 
 
 def test_export_refuses_an_invalid_bank(tmp_path: Path) -> None:
