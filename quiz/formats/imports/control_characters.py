@@ -20,7 +20,7 @@ _LINE_END = re.compile("\r\n?")
 _PLAIN_BYTES = b"\t\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 """Every byte but the C0 controls (tab and newline aside) and DEL: what ``bytes.translate`` deletes, so
 that what is left is the refused ASCII, found at memory speed."""
-_IN_UTF8 = tuple(re.compile(pattern) for pattern in (rb"\xc2[\x80-\x9f]", rb"\xe2\x80[\xaa-\xae]",
+_BEYOND_C0 = tuple(re.compile(pattern) for pattern in (rb"\xc2[\x80-\x9f]", rb"\xe2\x80[\xaa-\xae]",
                                                      rb"\xe2\x81[\xa6-\xa9]", rb"&#", rb"\\u"))
 """A C1 control, a bidirectional override or isolate in UTF-8, or an escape that may stand for a refused
 character: a character reference (``&#27;`` in XML or HTML text) or a JSON ``\\u001b`` (in quiz's own
@@ -36,7 +36,7 @@ def may_hold_controls(data: bytes) -> bool:
     A zip's members are compressed, so a zip always may."""
     if data.startswith(b"PK") or data.translate(None, _PLAIN_BYTES):
         return True
-    return any(pattern.search(data) is not None for pattern in _IN_UTF8)
+    return any(pattern.search(data) is not None for pattern in _BEYOND_C0)
 
 
 def without_controls(value: T, ctx: ImportContext, line: int, what: str) -> T:
@@ -59,11 +59,11 @@ def _clean(value: Any, dropped: set[str]) -> Any:
         return _REFUSED.sub("", value)
     if isinstance(value, tuple):
         items = tuple(_clean(item, dropped) for item in value)
-        return value if _same(items, value) else items
+        return value if same_objects(items, value) else items
     if isinstance(value, dict):
         keys = [_clean(key, dropped) for key in value]
         values = [_clean(item, dropped) for item in value.values()]
-        same = _same(keys, list(value)) and _same(values, list(value.values()))
+        same = same_objects(keys, list(value)) and same_objects(values, list(value.values()))
         return value if same else dict(zip(keys, values, strict=True))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {name: new for name in _text_fields(type(value))
@@ -72,7 +72,7 @@ def _clean(value: Any, dropped: set[str]) -> Any:
     return value
 
 
-def _same(new: Sequence[object], old: Sequence[object]) -> bool:
+def same_objects(new: Sequence[object], old: Sequence[object]) -> bool:
     """Whether cleaning left every item as the very object it was: nothing to copy."""
     return all(mine is theirs for mine, theirs in zip(new, old, strict=True))
 

@@ -20,7 +20,7 @@ from quiz.bank.validate import check_bank
 from quiz.bank.write import Written, write_bank
 from quiz.errors import UsageError
 from quiz.formats.imports.context import FormatError, ImportContext, Imported, Note, build_bank
-from quiz.formats.imports.control_characters import may_hold_controls, without_controls
+from quiz.formats.imports.control_characters import may_hold_controls, same_objects, without_controls
 
 Reader = Callable[[bytes, ImportContext], Imported]
 
@@ -139,7 +139,7 @@ def _without_controls(imported: Imported, ctx: ImportContext) -> Imported:
                                           f"question {question.id!r}"))
     ctx.part = ""
     info = imported.info and without_controls(imported.info, ctx, 1, "the bank's title, description or sources")
-    unchanged = info is imported.info and all(a is b for a, b in zip(questions, imported.questions, strict=True))
+    unchanged = info is imported.info and same_objects(questions, imported.questions)
     if unchanged:  # a carriage return is cleaned without a note, and notes past the cap are only counted
         return imported
     return replace(imported, questions=tuple(questions), info=info, notes=imported.notes + tuple(ctx.notes[start:]))
