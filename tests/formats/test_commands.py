@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import os
+import pty
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,11 +57,6 @@ def test_export_writes_the_file_and_reports_losses(bank_file: Path, tmp_path: Pa
 
 
 def test_a_binary_export_is_not_written_to_a_terminal(bank_file: Path) -> None:
-    import os
-    import pty
-    import subprocess
-    import sys
-
     leader, follower = pty.openpty()
     try:
         run = subprocess.run([sys.executable, "-m", "quiz", "export", str(bank_file), "--to", "anki"],
@@ -73,11 +74,6 @@ def test_a_binary_export_is_not_written_to_a_terminal(bank_file: Path) -> None:
 
 
 def test_a_binary_export_goes_to_standard_output_when_it_is_not_a_terminal(bank_file: Path) -> None:
-    import io
-    import subprocess
-    import sys
-    import zipfile
-
     run = subprocess.run([sys.executable, "-m", "quiz", "export", str(bank_file), "--to", "qti", "-o", "-"],
                          capture_output=True, timeout=60, check=True)
     with zipfile.ZipFile(io.BytesIO(run.stdout)) as archive:
