@@ -58,6 +58,9 @@ class ImportContext:
     """The file inside a zip being read, named in its notes."""
     file_errors: int = 0
     """Errors about the whole file (it cannot be read, or gave no question), not about one question."""
+    unpacked_may_hold_controls: bool | None = None
+    """Set by a reader that unpacked the file (a zip): whether what it unpacked may hold a character a
+    bank refuses. None when the file's own bytes tell (``control_characters.may_hold_controls``)."""
 
     def note(self, line: int, message: str) -> None:
         if len(self.notes) < DEFAULT_MAX_PROBLEMS:

@@ -32,9 +32,9 @@ T = TypeVar("T")
 
 
 def may_hold_controls(data: bytes) -> bool:
-    """Whether a file's questions may hold a refused character: False saves a walk over every question.
-    A zip's members are compressed, so a zip always may."""
-    if data.startswith(b"PK") or data.translate(None, _PLAIN_BYTES):
+    """Whether text read from ``data`` may hold a refused character: False saves a walk over every
+    question. A compressed file is asked of what it unpacks to (``ImportContext.unpacked_may_hold_controls``)."""
+    if data.translate(None, _PLAIN_BYTES):
         return True
     return any(pattern.search(data) is not None for pattern in _BEYOND_C0)
 

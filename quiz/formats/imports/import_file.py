@@ -100,7 +100,8 @@ def import_file(source: Path, kind: str, *, bank_id: str = "", output: Path | No
     default_id = slug(source.stem) or "imported"
     ctx = ImportContext(shown, bank_id or default_id, default_id)
     imported = _read(_reader(kind), raw, ctx)
-    if may_hold_controls(raw):
+    unpacked = ctx.unpacked_may_hold_controls
+    if may_hold_controls(raw) if unpacked is None else unpacked:
         imported = _without_controls(imported, ctx)
     final_id = bank_id or (imported.info.id if imported.info else default_id)
     source_id = default_id

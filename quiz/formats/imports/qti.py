@@ -36,6 +36,7 @@ from quiz.formats.bank_info import BankInfo, merge_info, question_meta, read_ban
 from quiz.formats.exports.qti import QUIZ_BANK, QUIZ_META
 from quiz.formats.html import cloze_passage_html, explanation_from_feedback, from_html
 from quiz.formats.imports.context import FormatError, ImportContext, Imported
+from quiz.formats.imports.control_characters import may_hold_controls
 from quiz.formats.imports.safe_xml import parse_xml
 from quiz.formats.rich_text import to_text
 
@@ -347,6 +348,8 @@ def read_qti(data: bytes, ctx: ImportContext) -> Imported:
     for name, member in _members(data, ctx.path):
         path = f"{ctx.path}/{name}" if name else ctx.path
         ctx.part = name
+        if name:  # a member of a zip, whose compressed bytes say nothing of its text
+            ctx.unpacked_may_hold_controls = bool(ctx.unpacked_may_hold_controls) or may_hold_controls(member)
         root, item_lines = parse_xml(member, path, record="item")
         for assessment in root.iter("assessment"):
             fields = _fields(assessment.find("qtimetadata"))
