@@ -213,6 +213,11 @@ def test_a_question_right_after_another_or_after_a_category_starts_a_new_one() -
     assert [q.tags for q in questions] == [(), (), ("geo",), ("geo",)]
 
 
+def test_a_title_line_right_after_closed_answers_starts_a_new_question_even_with_its_braces_below() -> None:
+    questions, _ = read("::t1:: First? {T}\n::t2:: Second?\n{F}\n")
+    assert [(q.prompt, q.answer) for q in questions] == [("First?", True), ("Second?", False)]
+
+
 def test_an_unclosed_brace_is_an_error_at_its_line_and_the_next_question_is_kept() -> None:
     imported = read_gift("::t1:: What? {=a ~b\n\n::t2:: Next {=x ~y}\n", ImportContext("test.gift", "t", "t"))
     assert [(e.line, e.message) for e in imported.errors] == [(1, "test.gift, line 1: Could not find a }")]

@@ -45,14 +45,16 @@ _MAX_COMMENT = 65536
 """A ``// quiz:`` comment longer than this is not one quiz wrote: refused with its line."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
-    """One question's lines (comments apart), with their line numbers."""
+    """One question's lines (comments apart), the number of its first line, and where its ``{`` opened."""
 
     comments: list[tuple[int, str]] = field(default_factory=list)
-    lines: list[tuple[int, str]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    first_line: int = 0
     category: tuple[int, str] | None = None
     opened_at: int = 0
+    """The line of a ``{`` not closed yet (0 when none is open)."""
     brace_line: int = 0
     closed: bool = False
     blank_noted: bool = False
@@ -61,121 +63,110 @@ class _Block:
 
     @property
     def start(self) -> int:
-        return (self.lines or self.comments)[0][0]
+        return self.first_line if self.lines else self.comments[0][0]
 
     @property
     def text(self) -> str:
-        return "\n".join(line for _, line in self.lines)
+        return "\n".join(self.lines)
 
 
 _LAYOUT = re.compile(r"[ \t]*\n[ \t]*")
 """A raw line break inside a question, with the spaces around it: layout, read as one space."""
 _BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
 _BARE_BRACE = re.compile(r"[{}]")
+_UNCLOSED = "Could not find a }", "close the answers with } (write \\} for a literal brace)"
+_STARTS_QUESTION = ("::", "$CATEGORY:")
 
 
 def _braces(line: str) -> list[str]:
     """The unescaped braces of a line, in order."""
-    if "{" not in line and "}" not in line:
-        return []
     if "\\" not in line:
         return _BARE_BRACE.findall(line)
     return [found for found in _BRACE.findall(line) if found in ("{", "}")]
 
 
-class _Splitter:
-    """Cuts GIFT text into question blocks in one pass over its lines."""
-
-    def __init__(self, ctx: ImportContext) -> None:
-        self.ctx = ctx
-        self.blocks: list[_Block] = []
-        self.current = _Block()
-        self.category: tuple[int, str] | None = None
-
-    def flush(self) -> None:
-        if (self.current.lines or self.current.comments) and not self.current.broken:
-            self.current.category = self.category
-            self.blocks.append(self.current)
-        self.current = _Block()
-
-    def add(self, number: int, line: str) -> None:
-        block = self.current
-        for brace in _braces(line):
-            if brace == "{" and block.opened_at == number:
-                return self.nested(number)
-            if brace == "{" and block.opened_at:
-                return self.unclosed(number, line)
-            if brace == "{":
-                block.opened_at = block.brace_line = number
-            elif block.opened_at:
-                block.opened_at, block.closed = 0, True
-        block.lines.append((number, line))
-
-    def unclosed(self, number: int, line: str) -> None:
-        """The open ``{`` never closed before the next question: an error at its line; go on from here."""
-        self.ctx.error_at(self.current.opened_at, "Could not find a }",
-                          "close the answers with } (write \\} for a literal brace)")
-        self.current = _Block()
-        self.line(number, line)
-
-    def nested(self, number: int) -> None:
-        """A second ``{`` before the first is closed, on one line: Moodle would cut the answers at the wrong brace."""
-        self.ctx.error_at(number, "a { inside a question's answers",
-                          "write \\{ for a literal brace, or close the answers with } first")
-        self.current.broken = True
-        self.current.opened_at = 0
-
-    def line(self, number: int, line: str) -> None:
+def _blocks(text: str, ctx: ImportContext) -> list[_Block]:
+    """Cut GIFT text into question blocks in one pass over its lines. A block ends at a blank line, at a
+    ``$CATEGORY:`` line, or where a question starts after a closed ``{...}``; inside open braces blank and
+    comment lines are skipped, and a line that starts a question or a new ``{`` reports the open one as
+    never closed and starts the next block. One loop with no call for an ordinary line, since a hostile
+    file runs it millions of times (tests/benchmarks/bench_hostile.py)."""
+    blocks: list[_Block] = []
+    category: tuple[int, str] | None = None
+    block = _Block()
+    for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
-        block = self.current
-        starts_question = stripped.startswith("::") or stripped.startswith("$CATEGORY:")
-        if block.broken:
-            if stripped and not starts_question:
-                return
-            self.flush()
-            block = self.current
+        if block.broken:  # the rest of a question cut at a nested brace, up to its end
+            if stripped and not stripped.startswith(_STARTS_QUESTION):
+                continue
+            block = _Block()
+        braces = _braces(line) if "{" in line or "}" in line else []
         if block.opened_at:
             if not stripped:
                 if not block.blank_noted:
                     block.blank_noted = True
-                    self.ctx.note(number, "blank line(s) inside a question's braces ignored (GIFT ends a "
-                                          "question at a blank line)")
-            elif stripped.startswith("//"):
-                pass
-            elif starts_question or (_braces(line)[:1] == ["{"]):
-                self.unclosed(number, line)
-            else:
-                self.add(number, line)
-            return
-        if not stripped:
-            self.flush()
+                    ctx.note(number, "blank line(s) inside a question's braces ignored (GIFT ends a "
+                                     "question at a blank line)")
+                continue
+            if stripped.startswith("//"):
+                continue
+            if stripped.startswith(_STARTS_QUESTION) or braces[:1] == ["{"]:
+                ctx.error_at(block.opened_at, *_UNCLOSED)
+                block = _Block()  # and this line starts the next block, read on below as any first line
+        if block.opened_at:
+            pass  # an ordinary line inside the braces
+        elif not stripped:
+            block = _flushed(block, category, blocks)
+            continue
         elif stripped.startswith("//"):
             if block.closed:
-                self.flush()
-            if not self.current.lines:
-                self.current.comments.append((number, stripped[2:].strip()))
+                block = _flushed(block, category, blocks)
+            if not block.lines:
+                block.comments.append((number, stripped[2:].strip()))
+            continue
         elif stripped.startswith("$CATEGORY:"):
-            self.flush()
-            self.category = (number, stripped[len("$CATEGORY:"):].strip())
+            block = _flushed(block, category, blocks)
+            category = (number, stripped[len("$CATEGORY:"):].strip())
+            continue
+        elif block.closed and ("{" in braces or stripped.startswith("::")):
+            block = _flushed(block, category, blocks)
+        if braces:
+            _open_and_close(block, braces, number, ctx)
+        if not block.broken:
+            if not block.lines:
+                block.first_line = number
+            block.lines.append(line)
+    if block.opened_at:
+        ctx.error_at(block.opened_at, *_UNCLOSED)
+    else:
+        _flushed(block, category, blocks)
+    return blocks
+
+
+def _open_and_close(block: _Block, braces: list[str], number: int, ctx: ImportContext) -> None:
+    """Open and close the block's answers at a line's braces; a second ``{`` on the line that opened the
+    first is an error, and the rest of the question is left out (Moodle would cut it at the wrong brace)."""
+    for brace in braces:
+        if brace == "}":
+            if block.opened_at:
+                block.opened_at, block.closed = 0, True
+        elif block.opened_at:
+            ctx.error_at(number, "a { inside a question's answers",
+                         "write \\{ for a literal brace, or close the answers with } first")
+            block.broken, block.opened_at = True, 0
+            return
         else:
-            if block.closed and (starts_question or "{" in _braces(line)):
-                self.flush()
-            self.add(number, line)
-
-    def finish(self) -> list[_Block]:
-        if self.current.opened_at:
-            self.ctx.error_at(self.current.opened_at, "Could not find a }",
-                              "close the answers with } (write \\} for a literal brace)")
-            self.current = _Block()
-        self.flush()
-        return self.blocks
+            block.opened_at = block.brace_line = number
 
 
-def _blocks(text: str, ctx: ImportContext) -> list[_Block]:
-    splitter = _Splitter(ctx)
-    for number, line in enumerate(text.splitlines(), 1):
-        splitter.line(number, line)
-    return splitter.finish()
+def _flushed(block: _Block, category: tuple[int, str] | None, blocks: list[_Block]) -> _Block:
+    """A new block, after keeping ``block`` (in ``category``) if it holds anything and was not cut short."""
+    if not (block.lines or block.comments or block.broken):
+        return block  # nothing in it to keep
+    if not block.broken:
+        block.category = category
+        blocks.append(block)
+    return _Block()
 
 
 def _field(raw: str, default_format: str, line: int, ctx: ImportContext) -> str:
