@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from quiz.store import Store
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.question import QuestionScreen
-from tests.support.driving import answer_right, current_question, screen_text, skip_to
+from tests.support.driving import answer_right, current_question, keys_for_right_answer, screen_text, skip_to
 from tests.tui.conftest import AppFactory
 
 SIZE = (80, 24)
@@ -97,3 +99,22 @@ async def test_a_double_enter_on_feedback_never_answers_the_next_question(
         await pilot.pause()
         assert not isinstance(app.screen, FeedbackScreen)
         assert answers_stored(store) == answered
+
+
+@pytest.mark.parametrize("question_type", ["choice", "short"])
+async def test_a_double_tap_on_submit_shows_the_feedback_until_a_key_after_the_pause(
+    app_for: AppFactory, store: Store, question_type: str, learners_pause: Callable[[], float]
+) -> None:
+    app = app_for(learner="Ana", bank_id="demo", mode="practice")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await skip_to(pilot, app, question_type)
+        pause = learners_pause()
+        await pilot.press(*keys_for_right_answer(app), "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)  # the second Enter did not skip it unread
+        assert "✓ Right" in screen_text(app)
+        await pilot.pause(pause)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -19,7 +20,12 @@ if TYPE_CHECKING:
 
 
 class FeedbackScreen(Screen[Outcome]):
-    """Dismissed with Enter (or n) to go on to the next question."""
+    """Dismissed with Enter (or n) to go on to the next question, once it has been on screen a moment."""
+
+    SETTLE: ClassVar[float] = 0.3
+    """Seconds the feedback stays before a key goes on: the second Enter of a double tap on the answer
+    (or a held Enter), arriving just after the feedback appears, would skip it unread. Nobody reads
+    a verdict in less, so a deliberate key is never lost for long."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n,space", "next", "Next", priority=True),
@@ -31,6 +37,7 @@ class FeedbackScreen(Screen[Outcome]):
         super().__init__()
         self.round = round_
         self.outcome = outcome
+        self.shown_at = monotonic()  # and again when it is on screen
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.round, self.round.answered)
@@ -38,6 +45,7 @@ class FeedbackScreen(Screen[Outcome]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.shown_at = monotonic()
         self.query_one(OutcomeView).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -59,7 +67,8 @@ class FeedbackScreen(Screen[Outcome]):
         self.refresh_bindings()
 
     def action_next(self) -> None:
-        self.dismiss(self.outcome)
+        if monotonic() - self.shown_at >= self.SETTLE:
+            self.dismiss(self.outcome)
 
     def action_leave(self) -> None:
         cast("QuizApp", self.app).confirm_leave()
