@@ -10,7 +10,8 @@ each output format) and the times printed. Target: under 3 s for the statistics 
 Serve: `quiz serve` on a free loopback port with --sessions tabs open at once in one headless
 chromium, each signed in and in a quick round of true/false questions. Then, tab after tab, --presses
 times each: the time from pressing Enter on an answer to the verdict reaching the page (measured in
-the page, polled every animation frame), p50 and p95; and the memory of each session's process
+the page, polled every animation frame), p50 and p95, then Enter on every tab once the feedback takes
+a key (FeedbackScreen.SETTLE) for the next question; and the memory of each session's process
 (proportional set size, so shared pages are split fairly), mean and max.
 """
 
@@ -78,6 +79,7 @@ def _insert(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> N
 def bench_serve(sessions: int, presses: int) -> None:
     from playwright.sync_api import sync_playwright
 
+    from quiz.tui.screens.feedback import FeedbackScreen
     from tests.support.served import CAPTURE_SCREEN, launch_chromium, plain, serve
 
     with tempfile.TemporaryDirectory() as folder:
@@ -117,8 +119,12 @@ def bench_serve(sessions: int, presses: int) -> None:
                                            " || window.__screen.slice(window.__from).includes('Wrong')",
                                            polling="raf", timeout=30_000)
                     timings.append(page.evaluate("performance.now() - window.__t0"))
-                    page.keyboard.press("Enter")  # next question
-                    page.wait_for_timeout(50)
+                pages[0].wait_for_timeout(FeedbackScreen.SETTLE * 1000)  # the feedback takes a key after that
+                for page in pages:  # next question
+                    page.evaluate("window.__from = window.__screen.length")
+                    page.keyboard.press("Enter")
+                    page.wait_for_function("window.__screen.slice(window.__from).includes('t for true')",
+                                           polling="raf", timeout=30_000)
             memory = [_pss_kib(pid) for pid in _session_pids(served.process.pid)]
             browser.close()
         timings.sort()

@@ -87,6 +87,26 @@ def test_learner_joins_answers_and_the_answer_is_stored(browser: Any, bank_file:
         assert served.stop() == 0
 
 
+def test_a_double_tap_on_enter_shows_the_feedback_and_a_later_enter_goes_on(browser: Any, bank_file: Path,
+                                                                             db: Path) -> None:
+    with serve(str(bank_file), "--db", str(db)) as served:
+        page = open_class(browser, served.url)
+        sign_in(page, "Ana", "4096")
+        wait_for(page, "A good bank")
+        page.keyboard.press("k")
+        wait_for(page, "Is this bank fine?")
+        page.keyboard.press("t")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(120)  # a quick double tap
+        page.keyboard.press("Enter")
+        wait_for(page, "Right")
+        page.wait_for_timeout(1000)
+        assert "Round finished" not in plain(page.evaluate("window.__screen"))  # the feedback is still up
+        page.keyboard.press("Enter")
+        wait_for(page, "Round finished")
+        assert served.stop() == 0
+
+
 def test_a_pin_is_needed_to_continue_as_that_name(browser: Any, bank_file: Path, db: Path) -> None:
     with serve(str(bank_file), "--db", str(db)) as served:
         first = open_class(browser, served.url)
