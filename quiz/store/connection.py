@@ -57,8 +57,7 @@ def open_database(path: Path, *, repair: bool = True) -> Opened:
     """Open (creating if needed) the quiz database at ``path``.
 
     A file that is not a quiz database is moved aside and a new database started; with ``repair``
-    False (the command-line tools, where a mistyped --db must not move someone's file) it is refused,
-    and every row is checked for values of the wrong type, since those tools print all they read.
+    False (the command-line tools, where a mistyped --db must not move someone's file) it is refused.
     """
     path = Path(path).expanduser()
     _prepare_folder(path)
@@ -66,7 +65,7 @@ def open_database(path: Path, *, repair: bool = True) -> Opened:
     for _ in range(_ATTEMPTS):
         seen = _identity(path)
         try:
-            return Opened(_connect_checked(path, every_row=not repair), notice)
+            return Opened(_connect_checked(path), notice)
         except _NotOurs as reason:
             if _identity(path) != seen:
                 continue  # another copy of quiz replaced the bad file meanwhile: look again, move nothing
@@ -134,7 +133,7 @@ def _prepare_folder(path: Path) -> None:
         ) from error
 
 
-def _connect_checked(path: Path, *, every_row: bool) -> sqlite3.Connection:
+def _connect_checked(path: Path) -> sqlite3.Connection:
     """Connect, check that the file is empty or a quiz database of a version we know, and migrate."""
     _check_header(path)
     try:
@@ -149,7 +148,7 @@ def _connect_checked(path: Path, *, every_row: bool) -> sqlite3.Connection:
         connection.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection, str(path))
-        check_intact(connection, path, every_row=every_row)
+        check_intact(connection, path)
     except _NotOurs:
         connection.close()
         raise

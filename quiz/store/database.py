@@ -55,10 +55,10 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = system_clock, repair: bool = True) -> Store:
-        """Open or create the database; raises QuizError for a newer schema or an unusable path.
+        """Open or create the database; raises QuizError for a newer schema, an unusable path or a file
+        another program damaged (quiz.store.tampering).
 
-        ``repair`` False refuses a file that is not a quiz database instead of moving it aside, and checks
-        the type of every value in it (quiz.store.tampering).
+        ``repair`` False refuses a file that is not a quiz database instead of moving it aside.
         """
         path = Path(path).expanduser()
         opened = open_database(path, repair=repair)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.errors import QuizError
+from quiz.store import type_guards
 
 APPLICATION_ID = 0x5155495A
 """``PRAGMA application_id`` of a quiz database ("QUIZ"), so another program's file is recognised."""
@@ -154,6 +155,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             UPDATE rounds SET score = score - OLD.score WHERE id = OLD.round_id;
         END""",
     ),
+    # 4: SQLite refuses a value of the wrong type in the answers and the schedule, from any program,
+    # so opening the file need not scan them (quiz.store.type_guards); the rows already there are
+    # checked once, here.
+    type_guards.migration(),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,6 +13,7 @@ from quiz.errors import QuizError
 from quiz.store import Store
 from quiz.store.history import OPEN_MISTAKES_SQL
 from quiz.store.migrations import APPLICATION_ID, COLUMNS, MIGRATIONS, SCHEMA_VERSION
+from quiz.store.type_guards import GUARDED, guard_triggers
 
 
 def test_new_database_is_created_with_folders_and_current_schema(db_path: Path) -> None:
@@ -36,6 +37,18 @@ def test_the_declared_columns_are_what_the_migrations_make(db_path: Path) -> Non
     ):
         made.setdefault(table, set()).add(column)
     assert made == {table: set(columns) for table, columns in COLUMNS.items()}
+
+
+def test_the_guard_triggers_cover_every_column_of_the_tables_they_guard(db_path: Path) -> None:
+    """A column added to the answers or the schedule without a guard would let a wrong value through."""
+    Store.open(db_path).close()
+    connection = sqlite3.connect(db_path)
+    for table, columns in GUARDED.items():
+        declared = {name: kind for _, name, kind, *_ in connection.execute(f"PRAGMA table_info({table})")}
+        declared.pop("id", None)  # the row id, always an integer
+        assert declared == columns
+    triggers = dict(connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    assert {name: triggers.get(name) for name in guard_triggers()} == guard_triggers()
 
 
 def test_reopening_keeps_data_and_does_not_migrate_again(db_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from quiz.cli import main
 from quiz.errors import QuizError
 from quiz.store import Store
+from quiz.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from tests.support.clocks import TickingClock
 
 
@@ -89,15 +90,103 @@ def test_db_on_a_character_device_is_refused_and_never_moved() -> None:
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
 
 
-def test_a_value_of_the_wrong_type_in_an_answer_is_reported_by_the_command_line_tools(
-    played: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    connection = sqlite3.connect(played)
-    connection.execute("INSERT INTO answers (round_id, learner_id, bank_id, question_id, content_hash, response, "
-                       "score, seconds, answered_at) VALUES (1, 1, 'bank', 'q', 'h', '\"x\"', 1, 'slow', 'now')")
+ANSWER = ("INSERT INTO answers (round_id, learner_id, bank_id, question_id, content_hash, response, score, seconds,"
+          " answered_at) VALUES (1, 1, 'bank', 'q', 'h', '\"x\"', 1, 2.5, '2026-01-01T10:00:00.000+00:00')")
+CARD = ("INSERT INTO cards (learner_id, bank_id, question_id, content_hash, state, due)"
+        " VALUES (1, 'bank', 'q', 'h', 1, '2026-01-02T10:00:00.000+00:00')")
+
+
+def _run(path: Path, *statements: str) -> None:
+    connection = sqlite3.connect(path)
+    for statement in statements:
+        connection.execute(statement)
     connection.commit()
     connection.close()
-    for command in (["scores"], ["learners"], ["due"], ["scores", "--export", str(played.with_suffix(".json"))]):
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE answers SET seconds = 'slow'", "UPDATE answers SET response = 'not json'",
+    "UPDATE answers SET answered_at = x'00'", "UPDATE answers SET round_id = 1.5",
+    "UPDATE cards SET due = x'00'", "UPDATE cards SET stability = 'x'", "UPDATE cards SET reviews = 'many'",
+    ANSWER.replace("2.5", "'slow'").replace("'q'", "'q2'"),
+    CARD.replace("'q'", "'q2'").replace(", 1, '2026", ", 'new', '2026"),
+])
+def test_another_program_cannot_store_a_value_of_the_wrong_type_in_the_answers_or_the_schedule(
+    played: Path, statement: str
+) -> None:
+    _run(played, ANSWER, CARD)
+    connection = sqlite3.connect(played)
+
+    def rows() -> list[list[tuple[object, ...]]]:
+        return [connection.execute(f"SELECT * FROM {table}").fetchall() for table in ("answers", "cards")]
+
+    before = rows()
+    with pytest.raises(sqlite3.IntegrityError, match="a value of the wrong type"):
+        connection.execute(statement)
+    connection.rollback()
+    assert rows() == before
+    connection.close()
+    Store.open(played).close()
+
+
+@pytest.mark.parametrize(("statements", "named"), [
+    (("DROP TRIGGER answers_types_on_insert", ANSWER.replace("2.5", "'slow'")), "answers row 1 holds damaged data"),
+    ((CARD, "DROP TRIGGER cards_types_on_update", "UPDATE cards SET due = x'00'"),
+     "the table 'cards' holds damaged data"),
+    (("DROP TRIGGER answers_types_on_insert", ANSWER.replace("'\"x\"'", "'not json'")),
+     "answers row 1 holds damaged data"),
+])
+def test_a_wrong_value_past_a_dropped_guard_is_reported_by_the_app_and_the_command_line_tools(
+    played: Path, capsys: pytest.CaptureFixture[str], statements: tuple[str, ...], named: str
+) -> None:
+    _run(played, *statements)
+    export = ["scores", "--export", str(played.with_suffix(".json"))]
+    for command in (["scores"], ["learners"], ["due"], ["report"], export):
         assert main([*command, "--db", str(played)]) == 1
         err = capsys.readouterr().err
-        assert "changed by another program: answers row 1 holds damaged data" in err and "internal error" not in err
+        assert f"changed by another program: {named}" in err and "internal error" not in err
+    with pytest.raises(QuizError, match=f"changed by another program: {named}"):
+        Store.open(played)  # the app's way in: it would have crashed reading the value
+
+
+def test_a_guard_trigger_another_program_rewrote_no_longer_counts(played: Path) -> None:
+    _run(played, "DROP TRIGGER cards_types_on_update",
+         "CREATE TRIGGER cards_types_on_update BEFORE UPDATE ON cards WHEN 0 BEGIN SELECT 1; END",
+         CARD, "UPDATE cards SET stability = 'x'")
+    with pytest.raises(QuizError, match="the table 'cards' holds damaged data"):
+        Store.open(played)
+
+
+def _version_3_database(path: Path, *rows: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    for migration in MIGRATIONS[:3]:
+        for statement in migration:
+            connection.execute(statement)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 3")
+    connection.execute("INSERT INTO learners (id, name, name_key, created_at) VALUES (1, 'Ana', 'ana', '2026-01-01')")
+    connection.execute("INSERT INTO rounds (id, learner_id, bank_id, mode, question_ids, planned, settings, started_at)"
+                       " VALUES (1, 1, 'bank', 'practice', '[\"q\"]', 1, '{}', '2026-01-01T10:00:00.000+00:00')")
+    for row in rows:
+        connection.execute(row)
+    connection.commit()
+    connection.close()
+
+
+def test_the_rows_of_a_database_from_before_the_guards_are_checked_once_when_it_upgrades(db_path: Path) -> None:
+    _version_3_database(db_path, ANSWER, CARD)
+    with Store.open(db_path) as store:
+        assert [a.seconds for a in store.round_answers(1)] == [2.5]
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT value FROM meta WHERE key = 'rows_type_checked'").fetchone() == ("1",)
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_wrong_value_from_before_the_guards_is_still_reported_after_the_upgrade(db_path: Path) -> None:
+    _version_3_database(db_path, ANSWER.replace("2.5", "'slow'"))
+    for _ in range(2):  # the upgrade found it, and every later opening looks again
+        with pytest.raises(QuizError, match="answers row 1 holds damaged data"):
+            Store.open(db_path)
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT seconds FROM answers").fetchall() == [("slow",)]  # left as it was
