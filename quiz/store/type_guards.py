@@ -4,9 +4,9 @@ SQLite stores any type in any column of a table that is not STRICT, so a databas
 could put text in a time or bytes in a date, and quiz would crash reading it. Scanning every row at
 each start to find such a value costs about 0.3 s per 200,000 answers, too slow for the app and for a
 served class; these triggers refuse the write instead, whichever program makes it. A database whose
-triggers are as migration 4 wrote them, and whose rows that migration found sound, needs no scan of
-these tables (quiz.store.tampering). A later migration that adds a column to them recreates their
-triggers.
+triggers are as migration 4 wrote them (guard_triggers() here; a test holds the two equal), and whose
+rows that migration found sound, needs no scan of these tables (quiz.store.tampering). A later
+migration that adds a column to them drops and recreates their triggers, and GUARDED follows it.
 """
 
 from __future__ import annotations
@@ -62,11 +62,3 @@ def guard_triggers() -> dict[str, str]:
         )
         for table, columns in GUARDED.items() for event in ("INSERT", "UPDATE")
     }
-
-
-def migration() -> tuple[str, ...]:
-    """Migration 4: the guard triggers, and the mark that the rows already there were found sound."""
-    sound = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {table} WHERE {damaged(table, columns)})"
-                         for table, columns in GUARDED.items())
-    return (*guard_triggers().values(), f"DELETE FROM meta WHERE key = '{CHECKED_KEY}'",
-            f"INSERT INTO meta (key, value) SELECT '{CHECKED_KEY}', '1' WHERE {sound}")

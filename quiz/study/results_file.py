@@ -80,7 +80,10 @@ def read(path: Path) -> Results:
         raise QuizError(f"{path}: over the {size_text(MAX_BYTES)} a results file may hold",
                         "is it a results file from quiz scores --export?")
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = json.loads(data.decode("utf-8"), parse_constant=_not_a_number)
+    except _NotANumber as word:
+        raise QuizError(f"{path}: {word} is not a number a results file holds",
+                        "the file is damaged; export it again with quiz scores --export") from None
     except UnicodeDecodeError as error:
         raise QuizError(f"{path}: cannot be read (byte {error.start} is not UTF-8)",
                         "is it a results file from quiz scores --export?") from None
@@ -95,6 +98,14 @@ def read(path: Path) -> Results:
 
 class _Bad(Exception):
     pass
+
+
+class _NotANumber(Exception):
+    """NaN or Infinity, which Python's JSON reader takes and JSON itself has not."""
+
+
+def _not_a_number(word: str) -> Any:
+    raise _NotANumber(word)
 
 
 def _parse(document: Any, path: Path) -> Results:

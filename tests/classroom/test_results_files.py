@@ -70,6 +70,11 @@ def test_import_merges_once_and_the_report_over_the_new_database_agrees(class_db
      ' "mode": "practice", "bank_id": "b", "started_at": "s", "answers": [{"uid": "u", "bank_id": "b",'
      ' "question_id": "q", "content_hash": "h", "response": "x", "score": 7, "seconds": 1,'
      ' "answered_at": "t"}]}]}', "rounds[0].answers[0].score must be a number from 0 to 1"),
+    *((f'{{"format": "quiz-results", "version": 1, "learner": "A", "exported_at": "x", "rounds": [{{"id": 1,'
+       f' "mode": "practice", "bank_id": "b", "started_at": "s", "answers": [{{"uid": "u", "bank_id": "b",'
+       f' "question_id": "q", "content_hash": "h", "response": {word}, "score": 1, "seconds": 1,'
+       f' "answered_at": "t"}}]}}]}}', f"bad.json: {word} is not a number a results file holds")
+      for word in ("NaN", "-Infinity")),
     ("\xff\xfe not text", "bad.json: cannot be read"),
     ("[" * 100_000, "bad.json: brackets nested deeper than any results file"),
 ])
@@ -81,7 +86,9 @@ def test_a_damaged_or_foreign_file_is_an_error_naming_it(tmp_path: Path, bank_pa
                                                                      "--db", str(tmp_path / "x.sqlite3")]):
         assert main(command) == 1
         error = capsys.readouterr().err
-        assert message in error and "Traceback" not in error, error
+        assert message in error and "Traceback" not in error and "internal error" not in error, error
+    assert main(["learners", "--db", str(tmp_path / "x.sqlite3")]) in (0, 1)
+    assert "A" not in capsys.readouterr().out.split()  # no learner was made for the refused file
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "huge"])
