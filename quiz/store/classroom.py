@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from quiz.store.failures import stored_json
 from quiz.store.records import ExportedAnswer, ExportedRound
 
 
@@ -150,8 +151,9 @@ def exported_rounds(connection: sqlite3.Connection, learner_id: int) -> list[Exp
         (learner_id,),
     ):
         uid, bank, question, digest, attempt, response, score, seconds, at, overridden = fields
+        response = stored_json(response, "answers.response")
         answers.setdefault(round_id, []).append(
-            ExportedAnswer(uid, bank, question, digest, attempt, json.loads(response), score, seconds, at, overridden)
+            ExportedAnswer(uid, bank, question, digest, attempt, response, score, seconds, at, overridden)
         )
     return [
         ExportedRound(round_id, mode, bank, class_name, started, finished, abandoned, tuple(answers.get(round_id, ())))

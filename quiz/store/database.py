@@ -16,7 +16,7 @@ from quiz.errors import QuizError
 from quiz.store import activity, cards, classroom, history, learners, loaded_questions, replay, rounds
 from quiz.store.cards import CardGlance, CardScheduler, Review, StoredCard
 from quiz.store.connection import open_database
-from quiz.store.failures import as_quiz_error
+from quiz.store.failures import DamagedValue, as_quiz_error
 from quiz.store.records import (
     AnswerRecord,
     BankProgress,
@@ -482,7 +482,7 @@ class Store:
         with self._lock:
             try:
                 yield
-            except sqlite3.Error as error:
+            except (sqlite3.Error, DamagedValue) as error:
                 translated = as_quiz_error(error, self.path)
                 if translated is None:
                     raise

@@ -2,16 +2,46 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from quiz.errors import QuizError
 
 _ELSEWHERE = "or choose another scores database with --db PATH or $QUIZ_DB"
+_NOT_UTF8 = re.compile(r"Could not decode to UTF-8 column '([^']*)'")
 
 
-def as_quiz_error(error: sqlite3.Error, path: Path) -> QuizError | None:
-    """The QuizError for a full disk, a damaged or busy file, a lost permission; None for a bug."""
+class DamagedValue(ValueError):
+    """A value quiz wrote as JSON that Python no longer reads: SQLite's ``json_valid`` in the guard
+    triggers accepts a NUL and junk after the JSON, and nesting deeper than Python reads."""
+
+
+def stored_json(text: str, where: str) -> Any:
+    """The JSON of ``where`` (``table.column``), or a DamagedValue naming it."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise DamagedValue(f"a value in {where} is not the JSON quiz wrote") from error
+
+
+def changed_elsewhere(path: Path, damage: str) -> QuizError:
+    """The one message for a database another program changed in a way quiz cannot read."""
+    return QuizError(
+        f"The scores database {path} was changed by another program: {damage}.",
+        hint=f"Restore it from a backup, or move it away and quiz starts a new one, {_ELSEWHERE}.",
+    )
+
+
+def as_quiz_error(error: sqlite3.Error | DamagedValue, path: Path) -> QuizError | None:
+    """The QuizError for a full disk, a damaged or busy file, a lost permission, a value another program
+    wrote that quiz cannot read; None for a bug."""
+    if isinstance(error, DamagedValue):
+        return changed_elsewhere(path, str(error))
+    if not_utf8 := _NOT_UTF8.match(str(error)):  # Python's sqlite3 decoding a TEXT value; no SQL test tells
+        return changed_elsewhere(path, f"a text in column {not_utf8[1]!r} is not UTF-8")
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if code in {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}:
         return QuizError(
@@ -34,8 +64,5 @@ def as_quiz_error(error: sqlite3.Error, path: Path) -> QuizError | None:
             hint=f"Check that the file and its folder can be written, {_ELSEWHERE}.",
         )
     if isinstance(error, sqlite3.OperationalError) and str(error).startswith(("no such table", "no such column")):
-        return QuizError(
-            f"The scores database {path} was changed by another program ({error}).",
-            hint=f"Restore it from a backup, or move it away and quiz starts a new one, {_ELSEWHERE}.",
-        )
+        return changed_elsewhere(path, str(error))
     return None

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from quiz.store.failures import stored_json
 from quiz.store.records import MODES, AnswerRecord, Lease, ResumableRound, StoredAnswer
 
 
@@ -156,10 +157,10 @@ def resumable(connection: sqlite3.Connection, learner_id: int) -> ResumableRound
         bank_id=bank_id,
         mode=mode,
         started_at=started_at,
-        question_ids=tuple(json.loads(question_ids)),
+        question_ids=tuple(stored_json(question_ids, "rounds.question_ids")),
         answered_ids=tuple(question_id for question_id, _ in first),
         score=sum(score for _, score in first),
-        settings=json.loads(settings),
+        settings=stored_json(settings, "rounds.settings"),
         right_ids=frozenset(question_id for question_id, score, _ in answered if score >= 1.0),
         deadline=deadline,
     )
@@ -196,7 +197,7 @@ def _dump(value: Any) -> str:
 
 
 def _load(text: str) -> Any:
-    return _tuples(json.loads(text))
+    return _tuples(stored_json(text, "answers.response"))
 
 
 def _tuples(value: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from quiz.errors import QuizError
+from quiz.store.failures import changed_elsewhere
 from quiz.store.migrations import COLUMNS
 from quiz.store.type_guards import CHECKED_KEY, GUARDED, damaged, guard_triggers
 
@@ -71,8 +71,4 @@ def check_intact(connection: sqlite3.Connection, path: Path) -> None:
     if not damage:
         damage = _damaged_rows(connection, found)
     if damage:
-        raise QuizError(
-            f"The scores database {path} was changed by another program: {'; '.join(damage[:3])}.",
-            hint="Restore it from a backup, or move it away and quiz starts a new one; "
-            "or choose another file with --db PATH or $QUIZ_DB.",
-        )
+        raise changed_elsewhere(path, "; ".join(damage[:3]))

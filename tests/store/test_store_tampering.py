@@ -190,3 +190,25 @@ def test_a_wrong_value_from_before_the_guards_is_still_reported_after_the_upgrad
             Store.open(db_path)
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("SELECT seconds FROM answers").fetchall() == [("slow",)]  # left as it was
+
+
+@pytest.mark.parametrize(("value", "column", "named"), [
+    ("'\"x\"' || char(0) || 'junk'", "response", "a value in answers.response is not the JSON quiz wrote"),
+    ("'" + "[" * 1500 + "]" * 1500 + "'", "response", "a value in answers.response is not the JSON quiz wrote"),
+    ("CAST(x'22ff22' AS TEXT)", "response", "a text in column 'response' is not UTF-8"),
+    ("CAST(x'71ff' AS TEXT)", "question_id", "a text in column 'question_id' is not UTF-8"),
+], ids=["nul-and-junk", "nested-1500-deep", "response-not-utf8", "id-not-utf8"])
+def test_a_value_the_guard_lets_through_but_python_cannot_read_is_reported_where_it_is_read(
+    played: Path, capsys: pytest.CaptureFixture[str], value: str, column: str, named: str
+) -> None:
+    """SQLite's json_valid accepts a NUL and junk after JSON, and deeper nesting than Python reads; no SQL
+    function tells text that is not UTF-8: these pass the guard, and are reported when they are read."""
+    inserted = {"response": "'\"x\"'", "question_id": "'q'"} | {column: value}
+    _run(played, ANSWER.replace("'q', 'h', '\"x\"'", f"{inserted['question_id']}, 'h', {inserted['response']}"))
+    before = played.read_bytes()
+    assert main(["scores", "--export", str(played.with_suffix(".json")), "--db", str(played)]) == 1
+    err = capsys.readouterr().err
+    assert f"changed by another program: {named}" in err and "hint:" in err and "internal error" not in err
+    with Store.open(played) as store, pytest.raises(QuizError, match=f"changed by another program: {named}"):
+        store.round_answers(1)  # what the app reads to resume the round
+    assert played.read_bytes() == before
