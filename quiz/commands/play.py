@@ -109,4 +109,6 @@ def run(args: argparse.Namespace) -> int:
             if store.notice:
                 print(f"quiz: {store.notice}", file=sys.stderr)
             app.run()
+    if app.stopped_by is not None:
+        raise app.stopped_by
     return app.return_code or 0

@@ -79,6 +79,19 @@ class QuizApp(App[None]):
         self.theme = THEMES.get(theme, THEMES["dark"])
         self._start_error = ""
         self._refused = RefusedCharacters()
+        self.stopped_by: QuizError | None = None
+        """The trouble with the database that ended the app, for the command to report as it reports its own."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A QuizError nobody caught (a database another program holds or changed, a disk that fails) ends
+        the app with its message and hint instead of a traceback. Textual gives no public hook for this,
+        and the widget that raised has stopped taking messages, so carrying on is not an option."""
+        if isinstance(error, QuizError):
+            if self.stopped_by is None:
+                self.stopped_by = error
+                self.exit(return_code=error.exit_code)
+            return
+        super()._handle_exception(error)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then ours: nothing shown acts on the terminal (quiz.bank.controls)."""
@@ -219,8 +232,15 @@ class QuizApp(App[None]):
         )
 
     def _keep_lease(self) -> None:
-        """Renew this copy's hold on the round it plays; stop playing once another copy took it over."""
-        if self.round is not None and not self.round.finished and not self.round.renew():
+        """Renew this copy's hold on the round it plays; stop playing once another copy took it over.
+
+        A database that cannot take the renewal now (busy, or not writable) is left for the next answer to
+        report: that one renews too, and keeps the answer on screen until it is saved."""
+        try:
+            renewed = self.round is None or self.round.finished or self.round.renew()
+        except QuizError:
+            return
+        if not renewed:
             self.round_taken_over()
 
     def round_taken_over(self) -> None:

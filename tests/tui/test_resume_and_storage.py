@@ -4,6 +4,7 @@ and a corrupt database is moved aside with a message."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from quiz.bank.model import Bank
 from quiz.store import Store
 from quiz.tui.app import make_app
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.library import LibraryScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
@@ -141,3 +143,45 @@ async def test_a_corrupt_database_is_moved_aside_and_the_app_says_so(
         assert store.learner("Ana") is not None
     kept = list(tmp_path.glob("scores.sqlite3.corrupt-*"))
     assert len(kept) == 1 and b"shopping list" in kept[0].read_bytes()
+
+
+async def test_an_answer_the_database_refuses_stays_on_screen_to_send_again(app_for: AppFactory, store: Store) -> None:
+    app = app_for(learner="Ana", bank_id="demo", mode="practice")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        store._connection.execute("PRAGMA query_only = ON")  # SQLite refuses writes, as on a lost permission
+        app._keep_lease()  # the timer's renewal fails quietly: the answer will say it
+        await answer_right(pilot, app)
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and "Question 1 of" in screen_text(app)
+        [message] = [notification.message for notification in app._notifications]
+        assert "Cannot write to the scores database" in message and "not saved" in message
+        store._connection.execute("PRAGMA query_only = OFF")
+        await pilot.press("enter")  # the answer is still in its field
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+    ana = store.learner("Ana")
+    assert ana is not None and [r.answered for r in store.rounds(ana.id)] == [1]
+
+
+async def test_trouble_with_the_database_while_the_app_runs_ends_it_with_the_message_not_a_traceback(
+    app_for: AppFactory, store: Store, db_path: Path
+) -> None:
+    app = app_for(learner="Ana", bank_id="demo", mode="practice")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer_right(pilot, app)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    with sqlite3.connect(db_path) as connection:  # another program; the guard lets a NUL and junk through
+        connection.execute("UPDATE answers SET response = response || char(0) || 'junk'")
+    app = app_for(learner="Ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.simulate_key("r")  # not pilot.press: it would wait for the screen that raised, which takes no more messages
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if app.return_code is not None:
+                break
+    assert app.return_code == 1
+    assert app.stopped_by is not None and "changed by another program" in app.stopped_by.message

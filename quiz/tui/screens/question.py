@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from quiz.bank.answers import Response
 from quiz.bank.model import AnyQuestion
+from quiz.errors import QuizError
 from quiz.study.outcome import Outcome
 from quiz.study.round import Round, RoundTakenOver
 from quiz.tui.screens.feedback import FeedbackScreen
@@ -168,6 +169,11 @@ class QuestionScreen(Screen[None]):
             outcome = self.round.answer(response)
         except RoundTakenOver:
             self.quiz.round_taken_over()
+            return
+        except QuizError as error:  # nothing was stored, and the answer is still in its field
+            hint = f" {error.hint}" if error.hint else ""
+            message = f"{error.message}{hint} Your answer is not saved yet: Enter sends it again."
+            self.notify(message, title="Not saved", severity="error", timeout=30, markup=False)
             return
         if self.round.mode.feedback_each_answer:
             await self.app.push_screen(FeedbackScreen(self.round, outcome), self._after_feedback)
